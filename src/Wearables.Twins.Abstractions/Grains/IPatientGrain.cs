@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Wearables.Twins.Telemetry;
+using Wearables.Twins.Vitals;
+
+namespace Wearables.Twins.Grains;
+
+/// <summary>The twin of one patient, keyed by patient id.</summary>
+[Alias("Wearables.Twins.IPatientGrain")]
+public interface IPatientGrain : IGrainWithStringKey
+{
+    /// <summary>Applies a batch of validated samples; samples already held are ignored.</summary>
+    [Alias("Record")]
+    ValueTask<RecordResult> RecordAsync(SampleBatch batch);
+
+    /// <summary>Remembers that a wearable now reports for this patient.</summary>
+    [Alias("AttachWearable")]
+    ValueTask AttachWearableAsync(string wearableId);
+
+    /// <summary>Forgets a wearable that was bound to someone else.</summary>
+    [Alias("DetachWearable")]
+    ValueTask DetachWearableAsync(string wearableId);
+
+    /// <summary>Latest vitals, or null when the patient has no wearable and no data.</summary>
+    [Alias("GetStatus"), ReadOnly]
+    ValueTask<PatientStatus?> GetStatusAsync();
+
+    /// <summary>Samples of one vital in [from, to) from the recent window, oldest first.</summary>
+    [Alias("GetVitals"), ReadOnly]
+    ValueTask<ImmutableArray<VitalSample>> GetVitalsAsync(VitalType type, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Writes pending state now (used by checkpoints and shutdown).</summary>
+    [Alias("Flush")]
+    ValueTask FlushAsync();
+}

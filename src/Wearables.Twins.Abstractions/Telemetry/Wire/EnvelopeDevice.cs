@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Wearables.Twins.Telemetry.Wire;
+
+/// <summary>Optional device metadata in an envelope.</summary>
+public sealed class EnvelopeDevice
+{
+    [JsonPropertyName("vendor")]
+    public string? Vendor { get; set; }
+
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    [JsonPropertyName("firmware")]
+    public string? Firmware { get; set; }
+
+    /// <summary>Battery charge in percent (0–100).</summary>
+    [JsonPropertyName("battery")]
+    public double? Battery { get; set; }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+
+namespace Wearables.Twins.Vitals;
+
+/// <summary>
+/// Everything the service knows about one vital: its wire code, shape, units, plausible range,
+/// how many recent samples a twin keeps and how it is summarised.
+/// </summary>
+public sealed class VitalDefinition
+{
+    private readonly FrozenDictionary<string, UnitConversion> _units;
+    private readonly FrozenDictionary<string, int> _categoryCodes;
+
+    public VitalDefinition(
+        byte id,
+        string code,
+        string displayName,
+        VitalShape shape,
+        string? canonicalUnit,
+        IReadOnlyList<UnitConversion> acceptedUnits,
+        double min,
+        double max,
+        int windowCapacity,
+        VitalSummary summary = VitalSummary.Latest,
+        IReadOnlyList<string>? categories = null,
+        int maxSeriesLength = 0,
+        string? loinc = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(id);
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowCapacity, 1);
+        Type = new VitalType(id);
+        Code = code;
+        DisplayName = displayName;
+        Shape = shape;
+        CanonicalUnit = canonicalUnit;
+        Min = min;
+        Max = max;
+        WindowCapacity = windowCapacity;
+        Summary = summary;
+        Categories = categories ?? [];
+        MaxSeriesLength = maxSeriesLength;
+        Loinc = loinc;
+        AcceptedUnits = acceptedUnits;
+        _units = acceptedUnits.ToFrozenDictionary(u => u.Unit, StringComparer.OrdinalIgnoreCase);
+        _categoryCodes = Categories.Select((name, index) => (name, index))
+            .ToFrozenDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public VitalType Type { get; }
+
+    /// <summary>The snake_case name used in the envelope and the API (<c>heart_rate</c>).</summary>
+    public string Code { get; }
+
+    public string DisplayName { get; }
+
+    public VitalShape Shape { get; }
+
+    /// <summary>UCUM unit the service stores; null for unitless categories such as sleep stages.</summary>
+    public string? CanonicalUnit { get; }
+
+    public IReadOnlyList<UnitConversion> AcceptedUnits { get; }
+
+    /// <summary>Lowest plausible value in the canonical unit (inclusive).</summary>
+    public double Min { get; }
+
+    /// <summary>Highest plausible value in the canonical unit (inclusive).</summary>
+    public double Max { get; }
+
+    /// <summary>How many recent samples of this vital a patient twin keeps in memory.</summary>
+    public int WindowCapacity { get; }
+
+    public VitalSummary Summary { get; }
+
+    /// <summary>Names of the categories of a <see cref="VitalShape.CategoryInterval"/> vital, indexed by value.</summary>
+    public IReadOnlyList<string> Categories { get; }
+
+    /// <summary>Most numbers one <see cref="VitalShape.Series"/> sample may carry.</summary>
+    public int MaxSeriesLength { get; }
+
+    public string? Loinc { get; }
+
+    public bool RequiresUnit => CanonicalUnit is not null;
+
+    public bool TryGetUnit(string unit, out UnitConversion conversion)
+        => _units.TryGetValue(unit, out conversion!);
+
+    public bool TryGetCategory(string name, out int value) => _categoryCodes.TryGetValue(name, out value);
+
+    public bool IsPlausible(double canonicalValue) => canonicalValue >= Min && canonicalValue <= Max;
+
+    public override string ToString() => Code;
+}
