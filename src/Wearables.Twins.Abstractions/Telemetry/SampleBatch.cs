@@ -4,7 +4,11 @@ using Wearables.Twins.Vitals;
 namespace Wearables.Twins.Telemetry;
 
 /// <summary>Samples a wearable forwards to its patient.</summary>
+/// <param name="WearableId">The wearable that measured them.</param>
+/// <param name="MessageId">The envelope they came in; null for samples held while the wearable was unbound.</param>
+/// <param name="Samples">Validated samples in canonical units.</param>
 [GenerateSerializer, Immutable, Alias("Wearables.Twins.SampleBatch")]
 public sealed record SampleBatch(
     [property: Id(0)] string WearableId,
-    [property: Id(1)] ImmutableArray<VitalSample> Samples);
+    [property: Id(1)] string? MessageId,
+    [property: Id(2)] ImmutableArray<VitalSample> Samples);

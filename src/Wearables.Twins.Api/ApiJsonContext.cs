@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Wearables.Twins.Api.Views;
+using Wearables.Twins.Ingest.Pipeline;
+
+namespace Wearables.Twins.Api;
+
+/// <summary>Source-generated JSON for every API body.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PatientView))]
+[JsonSerializable(typeof(VitalSeriesView))]
+[JsonSerializable(typeof(WearableView))]
+[JsonSerializable(typeof(BindWearableRequest))]
+[JsonSerializable(typeof(IngestReport))]
+[JsonSerializable(typeof(ProblemDetails))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Wearables.Twins.Grains.Common;
+using Wearables.Twins.Telemetry;
+using Wearables.Twins.Vitals;
+
+namespace Wearables.Twins.Grains.Patients;
+
+/// <summary>
+/// The twin of one patient: the latest value and a bounded recent window per vital. State is written by
+/// checkpoints (<see cref="FlushAsync"/>) and on deactivation, never once per sample; anything newer is
+/// rebuilt from the telemetry log after a crash.
+/// </summary>
+public sealed partial class PatientGrain(
+    [PersistentState("patient", StorageNames.Twins)] IPersistentState<PatientState> state,
+    TimeProvider time,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain
+{
+    private bool _dirty;
+
+    private PatientState State => state.State;
+
+    public ValueTask<RecordResult> RecordAsync(SampleBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.MessageId is not null && !State.RecentMessages.Add($"{batch.WearableId}/{batch.MessageId}"))
+        {
+            return ValueTask.FromResult(new RecordResult(0, batch.Samples.Length));
+        }
+
+        int added = 0, duplicates = 0;
+        foreach (var sample in batch.Samples)
+        {
+            switch (WindowFor(sample.Type).Insert(sample))
+            {
+                case InsertResult.Added:
+                    added++;
+                    break;
+                case InsertResult.Duplicate:
+                    duplicates++;
+                    break;
+                case InsertResult.OlderThanWindow:
+                    State.OlderThanWindow++;
+                    break;
+            }
+        }
+
+        if (added > 0)
+        {
+            State.Samples += added;
+            State.LastUpdate = time.GetUtcNow();
+        }
+
+        _dirty = true;
+        return ValueTask.FromResult(new RecordResult(added, duplicates));
+    }
+
+    public async ValueTask AttachWearableAsync(string wearableId)
+    {
+        if (!State.Wearables.Contains(wearableId, StringComparer.Ordinal))
+        {
+            State.Wearables.Add(wearableId);
+            await WriteAsync();
+        }
+    }
+
+    public async ValueTask DetachWearableAsync(string wearableId)
+    {
+        if (State.Wearables.Remove(wearableId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public ValueTask<PatientStatus?> GetStatusAsync()
+    {
+        if (!State.IsKnown)
+        {
+            return ValueTask.FromResult<PatientStatus?>(null);
+        }
+
+        var latest = ImmutableArray.CreateBuilder<LatestVital>(State.Windows.Count);
+        foreach (var vital in VitalCatalog.All)
+        {
+            if (State.Windows.TryGetValue(vital.Type.Id, out var window) && window.Count > 0)
+            {
+                double? dayTotal = vital.Summary == VitalSummary.SumPerDay ? window.DayTotal : null;
+                latest.Add(new LatestVital(window.Newest, window.Total, dayTotal));
+            }
+        }
+
+        return ValueTask.FromResult<PatientStatus?>(new PatientStatus(
+            this.GetPrimaryKeyString(), [.. State.Wearables], State.LastUpdate, latest.DrainToImmutable(), State.Samples));
+    }
+
+    public ValueTask<ImmutableArray<VitalSample>> GetVitalsAsync(VitalType type, DateTimeOffset from, DateTimeOffset to)
+        => ValueTask.FromResult(State.Windows.TryGetValue(type.Id, out var window) ? window.Range(from, to) : []);
+
+    public async ValueTask FlushAsync()
+    {
+        if (_dirty)
+        {
+            await WriteAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception ex)
+        {
+            // The telemetry log still holds these samples until a checkpoint confirms them, so nothing is lost.
+            LogFlushOnDeactivateFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    private VitalWindow WindowFor(VitalType type)
+    {
+        if (!State.Windows.TryGetValue(type.Id, out var window))
+        {
+            window = new VitalWindow(type.Definition.WindowCapacity);
+            State.Windows[type.Id] = window;
+        }
+
+        return window;
+    }
+
+    private async Task WriteAsync()
+    {
+        await state.WriteStateAsync();
+        _dirty = false;
+    }
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning,
+        Message = "Patient twin {PatientId} could not persist on deactivation; the telemetry log still holds its samples")]
+    private static partial void LogFlushOnDeactivateFailed(ILogger logger, Exception exception, string patientId);
+}

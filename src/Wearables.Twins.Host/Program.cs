@@ -1,0 +1,21 @@
+using Wearables.Twins.Api;
+using Wearables.Twins.Host;
+using Wearables.Twins.Ingest.Hosting;
+using Wearables.Twins.Ingest.Mqtt.Hosting;
+
+// Settings files sit next to the binary; relative paths such as the data directory resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var dataDirectory = builder.AddTwinsDataDirectory();
+
+// Order matters: the silo starts first and stops last; ingest replays into it; the broker opens last.
+builder.AddTwinsSilo(dataDirectory);
+builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
+builder.Services.AddTwinsMqttBroker(builder.Configuration);
+builder.Services.AddTwinsApi();
+
+var app = builder.Build();
+app.MapTwinsApi();
+await app.RunAsync();
+
+/// <summary>The host's entry point, visible to end-to-end tests.</summary>
+public partial class Program;

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Wearables.Twins.Ingest.Mqtt.Broker;
+using Wearables.Twins.Ingest.Mqtt.Options;
+
+namespace Wearables.Twins.Ingest.Mqtt.Hosting;
+
+/// <summary>Registers the embedded MQTT broker.</summary>
+public static class MqttServiceCollectionExtensions
+{
+    /// <summary>Adds the broker; register after ingest so it opens last and closes first.</summary>
+    public static IServiceCollection AddTwinsMqttBroker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MqttBrokerOptions>().Bind(configuration.GetSection(MqttBrokerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MqttBrokerOptions>, MqttBrokerOptionsValidator>();
+        services.AddSingleton<EmbeddedMqttBroker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        return services;
+    }
+}

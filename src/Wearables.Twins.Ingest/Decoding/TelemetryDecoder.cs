@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Wearables.Twins.Telemetry;
+using Wearables.Twins.Telemetry.Wire;
+using Wearables.Twins.Vitals;
+
+namespace Wearables.Twins.Ingest.Decoding;
+
+/// <summary>
+/// Decodes and validates one envelope v1. Whole-message problems refuse the message; a bad sample is
+/// refused alone with its reason and its neighbours are kept.
+/// </summary>
+public sealed class TelemetryDecoder
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
+
+    private readonly IngestOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SampleNormalizer _normalizer;
+
+    public TelemetryDecoder(IOptions<IngestOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _time = time;
+        _normalizer = new SampleNormalizer(_options);
+    }
+
+    public DecodedEnvelope Decode(ReadOnlySequence<byte> payload)
+    {
+        if (payload.Length > _options.MaxPayloadBytes)
+        {
+            return DecodedEnvelope.Refused(RejectReasons.PayloadTooLarge,
+                $"The envelope is {payload.Length} bytes; at most {_options.MaxPayloadBytes} are accepted. Split the batch.");
+        }
+
+        RawTelemetryEnvelope? raw;
+        try
+        {
+            var reader = new Utf8JsonReader(payload, ReaderOptions);
+            raw = JsonSerializer.Deserialize(ref reader, TelemetryJsonContext.Default.RawTelemetryEnvelope);
+        }
+        catch (JsonException ex)
+        {
+            return DecodedEnvelope.Refused(RejectReasons.MalformedJson, DescribeJsonError(ex));
+        }
+
+        return raw is null
+            ? DecodedEnvelope.Refused(RejectReasons.MalformedJson, "The payload is JSON null; an envelope object is expected.")
+            : DecodeEnvelope(raw);
+    }
+
+    private DecodedEnvelope DecodeEnvelope(RawTelemetryEnvelope raw)
+    {
+        if (raw.Schema is not null && raw.Schema != TelemetryEnvelope.SchemaV1)
+        {
+            return DecodedEnvelope.Refused(RejectReasons.UnsupportedSchema,
+                $"Schema '{raw.Schema}' is not supported; send \"{TelemetryEnvelope.SchemaV1}\" or omit it.");
+        }
+
+        if (!Identifiers.IsValid(raw.DeviceId))
+        {
+            return DecodedEnvelope.Refused(RejectReasons.InvalidDeviceId,
+                $"\"deviceId\" must be 1–{Identifiers.MaxLength} characters of letters, digits, '.', '_', ':' or '-'.");
+        }
+
+        if (!Identifiers.IsValid(raw.MessageId))
+        {
+            return DecodedEnvelope.Refused(RejectReasons.InvalidMessageId,
+                $"\"messageId\" must be 1–{Identifiers.MaxLength} characters of letters, digits, '.', '_', ':' or '-'; redeliveries reuse it.",
+                raw.DeviceId);
+        }
+
+        var samples = raw.Samples;
+        if (samples is null || samples.Count == 0)
+        {
+            return DecodedEnvelope.Refused(RejectReasons.NoSamples, "\"samples\" must be a non-empty array.", raw.DeviceId, raw.MessageId);
+        }
+
+        if (samples.Count > _options.MaxSamplesPerMessage)
+        {
+            return DecodedEnvelope.Refused(RejectReasons.TooManySamples,
+                $"The envelope carries {samples.Count} samples; at most {_options.MaxSamplesPerMessage} per message.",
+                raw.DeviceId, raw.MessageId);
+        }
+
+        var now = _time.GetUtcNow();
+        var accepted = ImmutableArray.CreateBuilder<VitalSample>(samples.Count);
+        var verdicts = ImmutableArray.CreateBuilder<SampleVerdict>(samples.Count);
+        for (var index = 0; index < samples.Count; index++)
+        {
+            verdicts.Add(DecodeSample(samples[index], now, index, accepted));
+        }
+
+        return new DecodedEnvelope(null, raw.DeviceId, raw.MessageId, ToDeviceInfo(raw.Device),
+            accepted.DrainToImmutable(), verdicts.MoveToImmutable());
+    }
+
+    private SampleVerdict DecodeSample(JsonElement element, DateTimeOffset now, int index, ImmutableArray<VitalSample>.Builder accepted)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is a JSON {element.ValueKind}, not an object.");
+        }
+
+        EnvelopeSample? wire;
+        try
+        {
+            wire = element.Deserialize(TelemetryJsonContext.Default.EnvelopeSample);
+        }
+        catch (JsonException ex)
+        {
+            return SampleVerdict.Reject(index, RejectReasons.MalformedSample, DescribeJsonError(ex));
+        }
+
+        if (wire is null)
+        {
+            return SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is empty.");
+        }
+
+        if (!_normalizer.TryNormalize(wire, now, index, out var sample, out var rejection))
+        {
+            return rejection;
+        }
+
+        foreach (var earlier in accepted)
+        {
+            if (earlier.IsSameMeasurement(sample))
+            {
+                return new SampleVerdict(index, SampleStatus.Duplicate);
+            }
+        }
+
+        accepted.Add(sample);
+        return new SampleVerdict(index, SampleStatus.Accepted);
+    }
+
+    private static DeviceInfo? ToDeviceInfo(EnvelopeDevice? device)
+        => device is null
+            ? null
+            : new DeviceInfo(Trim(device.Vendor), Trim(device.Model), Trim(device.Firmware),
+                device.Battery is >= 0 and <= 100 ? device.Battery : null);
+
+    private static string? Trim(string? text)
+        => string.IsNullOrWhiteSpace(text) ? null : text.Length <= 64 ? text.Trim() : text[..64].Trim();
+
+    private static string DescribeJsonError(JsonException ex)
+        => ex.Path is { Length: > 0 } path
+            ? $"Invalid JSON at {path}: {FirstSentence(ex.Message)}"
+            : $"Invalid JSON: {FirstSentence(ex.Message)}";
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,3 @@
+using Wearables.Twins.Simulator.Cli;
+
+return await SimulatorCli.CreateRootCommand().Parse(args).InvokeAsync();
