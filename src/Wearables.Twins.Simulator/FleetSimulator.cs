@@ -51,7 +51,13 @@ public sealed class FleetSimulator
         var connections = devices.Select(d => new DeviceConnection(d.DeviceId, options, counters, _time)).ToArray();
         try
         {
-            await ConnectAllAsync(connections, options, cancellationToken);
+            var connectLimit = options.Duration > TimeSpan.Zero && options.Duration < ConnectPhaseLimit ? options.Duration : ConnectPhaseLimit;
+            await ConnectAllAsync(connections, options, connectLimit, cancellationToken);
+            if (connections.Count(c => !c.IsConnected) is var offline and > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: {offline} of {connections.Length} devices are not connected yet ({counters.LastError}); they keep trying."));
+            }
 
             var realStart = _time.GetUtcNow();
             var simulatedStart = SimulatedClock.StartFor(realStart, options.Duration, options.Speed);
@@ -79,7 +85,7 @@ public sealed class FleetSimulator
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var reporterStop = new CancellationTokenSource();
             var reporter = _output is not null && options.SummaryInterval > TimeSpan.Zero
-                ? new SummaryReporter(counters, _output, _time, clock, devices.Length, () => Slowest(runners), options.Batch)
+                ? new SummaryReporter(counters, _output, _time, clock, devices.Length, () => Slowest(runners), options.Batch, simulatedEnd)
                     .RunAsync(options.SummaryInterval, reporterStop.Token)
                 : Task.CompletedTask;
 
@@ -139,11 +145,12 @@ public sealed class FleetSimulator
         return (bound, failed);
     }
 
-    private static async Task ConnectAllAsync(DeviceConnection[] connections, SimulatorOptions options, CancellationToken cancellationToken)
+    private async Task ConnectAllAsync(
+        DeviceConnection[] connections, SimulatorOptions options, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         // Best effort within a time limit: a device that is not connected yet keeps trying before it publishes.
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(ConnectPhaseLimit);
+        using var deadline = new CancellationTokenSource(timeLimit, _time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await Parallel.ForEachAsync(connections,

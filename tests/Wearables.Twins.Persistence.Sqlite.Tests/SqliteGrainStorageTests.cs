@@ -86,7 +86,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
 
         var batches = logs.Entries.Where(e => e.EventId.Id == 3020).Select(e => Convert.ToInt32(e.Values["Writes"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(100, batches.Sum());
-        Assert.Fail($"BATCHES: {string.Join(",", batches)}");
+        Assert.True(batches.Count < 100, $"expected group commit, saw {batches.Count} transactions for 100 writes");
     }
 
     [Fact]

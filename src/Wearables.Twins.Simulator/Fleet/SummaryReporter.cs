@@ -5,7 +5,7 @@ namespace Wearables.Twins.Simulator.Fleet;
 /// <summary>Writes one live line every interval: rates since the previous line, totals, PUBACK reasons, lag.</summary>
 internal sealed class SummaryReporter(
     FleetCounters counters, TextWriter output, TimeProvider time, SimulatedClock clock, int devices,
-    Func<DateTimeOffset> reached, TimeSpan batch)
+    Func<DateTimeOffset> reached, TimeSpan batch, DateTimeOffset simulatedEnd)
 {
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
@@ -34,7 +34,8 @@ internal sealed class SummaryReporter(
     {
         var culture = CultureInfo.InvariantCulture;
         var reachedTime = reached();
-        var behind = clock.Now - reachedTime - batch;
+        var now = clock.Now;
+        var behind = (now < simulatedEnd ? now : simulatedEnd) - reachedTime - batch;
         var line = string.Create(culture,
             $"[{elapsed.TotalSeconds,7:0.0}s] sim {reachedTime:yyyy-MM-dd HH:mm:ss}Z | {counters.Connected}/{devices} connected | {messagesPerSecond:0.0} msg/s, {samplesPerSecond:0.0} samples/s | sent {counters.Messages} | acks {counters.Acks}{SimulatorResult.FormatReasons(counters.AcksByReason())} | non-success {counters.NonSuccessAcks}");
         if (behind > batch)

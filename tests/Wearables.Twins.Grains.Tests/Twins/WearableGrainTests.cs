@@ -1,3 +1,4 @@
+using Wearables.Twins.Grains.Wearables;
 using Wearables.Twins.Telemetry;
 using Wearables.Twins.Vitals;
 using static Wearables.Twins.Grains.Tests.Samples;
@@ -101,6 +102,37 @@ public sealed class WearableGrainTests(ClusterFixture fixture)
         Assert.Equal(2, status.Samples);
         Assert.Equal(2, status.Duplicates);
         Assert.Equal(2, status.PendingSamples);
+    }
+
+    [Fact]
+    public async Task UnboundWearableHoldsAtMostItsCapacityAndDropsTheOldest()
+    {
+        var (id, patientId) = (NewId("w"), NewId("p"));
+        var wearable = _grains.GetGrain<IWearableGrain>(id);
+        const int Sent = WearableState.PendingCapacity + 10;
+
+        for (var start = 0; start < Sent; start += 5000)
+        {
+            var samples = Enumerable.Range(start, Math.Min(5000, Sent - start)).Select(i => HeartRate(T0.AddSeconds(i))).ToArray();
+            await wearable.RecordAsync(Batch(id, samples));
+        }
+
+        var held = await wearable.GetStatusAsync();
+        Assert.NotNull(held);
+        Assert.Equal(WearableState.PendingCapacity, held.PendingSamples);
+        Assert.Equal(10, held.PendingDropped);
+        Assert.Equal(Sent, held.Samples);
+
+        await wearable.BindAsync(patientId);
+
+        var patient = _grains.GetGrain<IPatientGrain>(patientId);
+        var status = await patient.GetStatusAsync();
+        Assert.NotNull(status);
+        Assert.Equal(T0.AddSeconds(Sent - 1), Assert.Single(status.Latest).Sample.Time);
+        var window = await patient.GetVitalsAsync(VitalCatalog.HeartRate.Type, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        Assert.Equal(VitalCatalog.HeartRate.WindowCapacity, window.Length);
+        Assert.Equal(T0.AddSeconds(Sent - VitalCatalog.HeartRate.WindowCapacity), window[0].Time);
+        Assert.Equal(0, (await wearable.GetStatusAsync())!.PendingSamples);
     }
 
     [Fact]
