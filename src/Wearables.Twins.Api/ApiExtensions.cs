@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
+using Wearables.Twins.Ingest.Pipeline;
 using Wearables.Twins.Api.Apis;
 
 namespace Wearables.Twins.Api;
@@ -18,6 +20,10 @@ public static class ApiExtensions
         });
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(IngestMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.Orleans")
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         services.AddHealthChecks().AddCheck<ReplayHealthCheck>("telemetry-log-replay", tags: [HealthApi.ReadyTag]);
         return services;
     }
@@ -30,6 +36,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapTelemetryApi();
         app.MapPatientsApi();
         app.MapWearablesApi();

@@ -93,7 +93,7 @@ public sealed class EnvelopeBuilderTests
 
         Assert.Equal("[degF]", wire.Unit);
         Assert.Equal(98.6, wire.Value!.Value, 2);
-        Assert.True(VitalCatalog.BodyTemperature.TryGetUnit(wire.Unit, out var unit));
+        Assert.True(VitalCatalog.BodyTemperature.TryGetUnit(wire.Unit!, out var unit));
         Assert.Equal(37, unit.ToCanonical(wire.Value.Value), 2);
         Assert.Equal("2026-03-02T14:30:00.000+05:30", wire.Time);
     }
