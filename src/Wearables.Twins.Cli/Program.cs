@@ -1,1 +1,3 @@
-return 0;
+using Wearables.Twins.Cli;
+
+return await TwinsCommandLine.InvokeAsync(args, Console.Out, Console.Error);

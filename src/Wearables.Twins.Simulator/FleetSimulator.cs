@@ -108,10 +108,7 @@ public sealed class FleetSimulator
         }
         finally
         {
-            foreach (var connection in connections)
-            {
-                await connection.DisposeAsync();
-            }
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         }
     }
 

@@ -191,7 +191,7 @@ public sealed class VitalGeneratorTests
             Assert.InRange((planned.End - planned.Start).TotalHours, 5, 10);
             Assert.Contains(planned.Intervals, i => i.Stage == SleepStage.Rem);
             Assert.Contains(planned.Intervals, i => i.Stage == SleepStage.Deep);
-            Assert.InRange(timeline.LocalTime(planned.Start).Hour is >= 20 or < 2 ? 1 : 0, 1, 1);
+            Assert.True(timeline.LocalTime(planned.Start).Hour is >= 20 or < 2, $"bedtime {timeline.LocalTime(planned.Start)}");
         }
     }
 

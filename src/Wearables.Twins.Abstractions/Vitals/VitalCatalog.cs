@@ -32,7 +32,7 @@ public static class VitalCatalog
 
     public static readonly VitalDefinition BodyTemperature = new(
         5, "body_temperature", "Body temperature", VitalShape.Scalar, "Cel",
-        [new("Cel"), new("°C"), new("C"), new("[degF]", Scale: 5.0 / 9, Offset: -32 * 5.0 / 9), new("°F")],
+        [new("Cel"), new("°C"), new("C"), new("[degF]", Scale: 5.0 / 9, Offset: -32 * 5.0 / 9), new("°F", Scale: 5.0 / 9, Offset: -32 * 5.0 / 9)],
         min: 30, max: 45, windowCapacity: 64, loinc: "8310-5");
 
     public static readonly VitalDefinition BloodPressure = new(

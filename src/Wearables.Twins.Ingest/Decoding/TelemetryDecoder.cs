@@ -41,6 +41,13 @@ public sealed class TelemetryDecoder
         {
             var reader = new Utf8JsonReader(payload, ReaderOptions);
             raw = JsonSerializer.Deserialize(ref reader, TelemetryJsonContext.Default.RawTelemetryEnvelope);
+
+            // One payload, one envelope: anything after it would otherwise be dropped without a word.
+            if (reader.Read())
+            {
+                return DecodedEnvelope.Refused(RejectReasons.MalformedJson,
+                    $"Unexpected content after the envelope at byte {reader.TokenStartIndex}; send one envelope per message.");
+            }
         }
         catch (JsonException ex)
         {

@@ -30,13 +30,14 @@ public sealed class ApplyTracker
     /// <summary>Marks an append as applied (or abandoned) and remembers the wearable it touched.</summary>
     public void EndAppend(long lowerBound, string? wearableId)
     {
-        if (wearableId is not null)
-        {
-            _touched.TryAdd(wearableId, 0);
-        }
-
         lock (_gate)
         {
+            // Under the gate, so a concurrent TakeTouched cannot swap the set between reading and adding.
+            if (wearableId is not null)
+            {
+                _touched.TryAdd(wearableId, 0);
+            }
+
             var count = _inFlightLowerBounds[lowerBound] - 1;
             if (count == 0)
             {
@@ -62,15 +63,25 @@ public sealed class ApplyTracker
 
     /// <summary>Takes the set of wearables touched since the last call.</summary>
     public ICollection<string> TakeTouched()
-        => Interlocked.Exchange(ref _touched, new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).Keys;
+    {
+        lock (_gate)
+        {
+            var taken = _touched;
+            _touched = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            return taken.Keys;
+        }
+    }
 
     /// <summary>Puts wearables back when their flush failed, so the next checkpoint retries them.</summary>
     public void Retouch(IEnumerable<string> wearableIds)
     {
         ArgumentNullException.ThrowIfNull(wearableIds);
-        foreach (var id in wearableIds)
+        lock (_gate)
         {
-            _touched.TryAdd(id, 0);
+            foreach (var id in wearableIds)
+            {
+                _touched.TryAdd(id, 0);
+            }
         }
     }
 }

@@ -60,6 +60,10 @@ internal sealed class DeviceConnection : IAsyncDisposable
                 _counters.ConnectionUp(first: !_everConnected);
                 _everConnected = true;
             }
+            catch (Exception ex) when (EndedWhileBusy(ex, cancellationToken))
+            {
+                throw new OperationCanceledException("The run ended while connecting.", ex, cancellationToken);
+            }
             catch (Exception ex) when (IsConnectionProblem(ex, cancellationToken))
             {
                 _counters.ConnectFailed();
@@ -99,6 +103,10 @@ internal sealed class DeviceConnection : IAsyncDisposable
 
                 return;
             }
+            catch (Exception ex) when (EndedWhileBusy(ex, cancellationToken))
+            {
+                throw new OperationCanceledException("The run ended while publishing.", ex, cancellationToken);
+            }
             catch (Exception ex) when (IsConnectionProblem(ex, cancellationToken))
             {
                 _counters.PublishFailed();
@@ -120,7 +128,7 @@ internal sealed class DeviceConnection : IAsyncDisposable
                     new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(),
                     timeout.Token);
             }
-            catch (Exception ex) when (IsConnectionProblem(ex, CancellationToken.None) || ex is OperationCanceledException)
+            catch (Exception ex) when (IsConnectionProblem(ex, CancellationToken.None))
             {
                 // Closing anyway.
             }
@@ -131,7 +139,13 @@ internal sealed class DeviceConnection : IAsyncDisposable
 
     private static TimeSpan Next(TimeSpan backoff) => backoff * 2 < LongestBackoff ? backoff * 2 : LongestBackoff;
 
+    /// <summary>A failure worth retrying: the connection, not the end of the run.</summary>
     private static bool IsConnectionProblem(Exception ex, CancellationToken cancellationToken)
-        => ex is MqttCommunicationException or SocketException or IOException or TimeoutException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+        => !cancellationToken.IsCancellationRequested
+            && ex is MqttCommunicationException or SocketException or IOException or TimeoutException or OperationCanceledException;
+
+    /// <summary>MQTTnet may report a cancelled operation as a communication error; it is the run ending.</summary>
+    private static bool EndedWhileBusy(Exception ex, CancellationToken cancellationToken)
+        => cancellationToken.IsCancellationRequested
+            && ex is MqttCommunicationException or SocketException or IOException or TimeoutException or ObjectDisposedException;
 }

@@ -19,7 +19,7 @@ public sealed class RecentIdsTests
     }
 
     [Fact]
-    public void IdsAreCompareOrdinally()
+    public void IdsAreComparedOrdinally()
     {
         var ids = new RecentIds();
         ids.Add("msg-a");

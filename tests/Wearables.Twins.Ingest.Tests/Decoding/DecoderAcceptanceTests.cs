@@ -58,12 +58,8 @@ public sealed class DecoderAcceptanceTests
         Assert.Equal(42, byType[VitalCatalog.StressScore.Type].Value);
     }
 
-    // BUG: src/Wearables.Twins.Abstractions/Vitals/VitalCatalog.cs:35 declares the "°F" alias as new("°F"), i.e.
-    // Scale 1 and Offset 0, so {"type":"body_temperature","value":98.6,"unit":"°F"} is read as 98.6 Cel and
-    // rejected as implausible_value instead of being accepted as 37.0 Cel (it needs the same conversion as
-    // "[degF]"). This case is left out of the run until the catalogue is fixed; restore it then:
-    // [InlineData("°F", 98.6, 37.0)]
     [Theory]
+    [InlineData("°F", 98.6, 37.0)]
     [InlineData("[degF]", 98.6, 37.0)]
     [InlineData("[degF]", 95.0, 35.0)]
     [InlineData("°C", 37.2, 37.2)]

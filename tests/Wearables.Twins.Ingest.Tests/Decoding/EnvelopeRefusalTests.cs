@@ -65,19 +65,13 @@ public sealed class EnvelopeRefusalTests
         AssertRefused(Decode(json), RejectReasons.MalformedJson);
     }
 
-    // BUG: src/Wearables.Twins.Ingest/Decoding/TelemetryDecoder.cs:42-43 deserializes with
-    // JsonSerializer.Deserialize(ref Utf8JsonReader, …), which stops after the first JSON value and never looks at
-    // what follows. A payload of two envelopes back to back (or an envelope followed by any bytes) is therefore
-    // decoded as the first envelope alone and reported as accepted; the second envelope's samples are silently
-    // dropped. Expected: malformed_json (the payload is not one JSON document). Actual: Problem is null and only
-    // the first envelope's samples are accepted. Left out of the run until the decoder checks for trailing content:
-    // [Fact]
-    // public void TrailingContentAfterTheEnvelopeIsMalformedJson()
-    // {
-    //     var json = With(ValidHeartRate) + " " + With(ValidSpo2);
-    //
-    //     AssertRefused(Decode(json), RejectReasons.MalformedJson);
-    // }
+    [Fact]
+    public void TrailingContentAfterTheEnvelopeIsMalformedJson()
+    {
+        var json = With(ValidHeartRate) + " " + With(ValidSpo2);
+
+        AssertRefused(Decode(json), RejectReasons.MalformedJson);
+    }
 
     [Fact]
     public void DeeplyNestedJsonIsMalformedJson()

@@ -114,17 +114,14 @@ public sealed class VitalCatalogTests
         Assert.Equal(37, ucum.ToCanonical(98.6), 2);
     }
 
-    // BUG: src/Wearables.Twins.Abstractions/Vitals/VitalCatalog.cs:35 declares the "°F" alias without a conversion
-    // (Scale 1, Offset 0), so "°F" and "[degF]" disagree: 98.6 °F becomes 98.6 Cel instead of 37.0 Cel.
-    // Left out of the run until the catalogue is fixed; restore it then:
-    // [Fact]
-    // public void FahrenheitSymbolAndUcumCodeConvertAlike()
-    // {
-    //     Assert.True(VitalCatalog.BodyTemperature.TryGetUnit("°F", out var symbol));
-    //     Assert.True(VitalCatalog.BodyTemperature.TryGetUnit("[degF]", out var ucum));
-    //
-    //     Assert.Equal(ucum.ToCanonical(98.6), symbol.ToCanonical(98.6), 9);
-    // }
+    [Fact]
+    public void FahrenheitSymbolAndUcumCodeConvertAlike()
+    {
+        Assert.True(VitalCatalog.BodyTemperature.TryGetUnit("°F", out var symbol));
+        Assert.True(VitalCatalog.BodyTemperature.TryGetUnit("[degF]", out var ucum));
+
+        Assert.Equal(ucum.ToCanonical(98.6), symbol.ToCanonical(98.6), 9);
+    }
 
     [Fact]
     public void CodesAreCaseSensitive()

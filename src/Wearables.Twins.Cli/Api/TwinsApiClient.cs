@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Wearables.Twins.Telemetry.Wire;
+
+namespace Wearables.Twins.Cli.Api;
+
+/// <summary>
+/// The service's REST API as the CLI uses it. Transport failures become <see cref="CliFailure"/> with
+/// <see cref="ExitCodes.Unreachable"/>, refusals become <see cref="CliFailure"/> with the problem's words,
+/// so commands only deal with the happy path.
+/// </summary>
+internal sealed class TwinsApiClient : IDisposable
+{
+    // Short enough that a wrong --url fails while the user still waits; ingest answers once samples are durable,
+    // which takes milliseconds, not tens of seconds.
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _http;
+
+    public TwinsApiClient(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        BaseAddress = baseAddress;
+        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout }, disposeHandler: true)
+        {
+            BaseAddress = baseAddress,
+            Timeout = RequestTimeout,
+        };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("twins-cli", "1.0"));
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary><c>GET /health/ready</c>; 503 is an answer here (not ready yet), so the status is left to the caller.</summary>
+    public Task<ApiResponse> GetReadinessAsync(CancellationToken cancellationToken)
+        => SendAsync(new HttpRequestMessage(HttpMethod.Get, "health/ready"), cancellationToken);
+
+    public Task<ApiResult<PatientView>> GetPatientAsync(string patientId, CancellationToken cancellationToken)
+        => GetAsync($"api/v1/patients/{Escape(patientId)}", CliJsonContext.Default.PatientView, cancellationToken);
+
+    public Task<ApiResult<VitalSeriesView>> GetVitalsAsync(
+        string patientId, string type, string? from, string? to, CancellationToken cancellationToken)
+    {
+        // Escaped, because an unescaped '+' in an offset arrives as a space.
+        var query = new StringBuilder($"type={Escape(type)}");
+        if (from is not null)
+        {
+            query.Append("&from=").Append(Escape(from));
+        }
+
+        if (to is not null)
+        {
+            query.Append("&to=").Append(Escape(to));
+        }
+
+        return GetAsync($"api/v1/patients/{Escape(patientId)}/vitals?{query}", CliJsonContext.Default.VitalSeriesView, cancellationToken);
+    }
+
+    public Task<ApiResult<WearableView>> GetWearableAsync(string wearableId, CancellationToken cancellationToken)
+        => GetAsync($"api/v1/wearables/{Escape(wearableId)}", CliJsonContext.Default.WearableView, cancellationToken);
+
+    public async Task<ApiResult<WearableView>> BindAsync(string wearableId, string patientId, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"api/v1/wearables/{Escape(wearableId)}/patient")
+        {
+            Content = Json(new BindWearableRequest(patientId), CliJsonContext.Default.BindWearableRequest),
+        };
+        var response = await SendAsync(request, cancellationToken);
+        return new ApiResult<WearableView>(response.EnsureSuccess(), CliJsonContext.Default.WearableView);
+    }
+
+    /// <summary><c>POST /api/v1/telemetry</c>: 202 with a per-sample report, or problem+json when the envelope is refused.</summary>
+    public async Task<ApiResult<IngestReport>> PostTelemetryAsync(TelemetryEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/telemetry")
+        {
+            Content = Json(envelope, TelemetryJsonContext.Default.TelemetryEnvelope),
+        };
+        var response = await SendAsync(request, cancellationToken);
+        return new ApiResult<IngestReport>(response.EnsureSuccess(), CliJsonContext.Default.IngestReport);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<ApiResult<T>> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return new ApiResult<T>(response.EnsureSuccess(), type);
+    }
+
+    private async Task<ApiResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var described = $"{request.Method} {new Uri(BaseAddress, request.RequestUri!)}";
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, described);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw Unreachable(ex);
+            }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CliFailure(ExitCodes.Unreachable,
+                    $"the service at {BaseAddress} did not answer {described} within {RequestTimeout.TotalSeconds:0} s.", ex);
+            }
+        }
+    }
+
+    private CliFailure Unreachable(HttpRequestException ex)
+    {
+        var why = ex.InnerException is SocketException socket
+            ? socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData => "unknown host",
+                _ => socket.Message,
+            }
+            : ex.HttpRequestError == HttpRequestError.NameResolutionError ? "unknown host" : ex.Message;
+        return new CliFailure(ExitCodes.Unreachable,
+            $"cannot reach the Wearables.Twins service at {BaseAddress} ({why}). "
+            + "Start it with `dotnet run --project src/Wearables.Twins.Host`, "
+            + $"or point --url or {TwinsCommandLine.UrlVariable} at a running service.", ex);
+    }
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static StringContent Json<T>(T body, JsonTypeInfo<T> type)
+        => new(JsonSerializer.Serialize(body, type), Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Wearables.Twins.Cli.Api;
+using Wearables.Twins.Cli.Output;
+
+namespace Wearables.Twins.Cli.Commands;
+
+/// <summary>
+/// What every command shares: the global <c>--url</c>, the output writers, and the one place where expected
+/// failures become a sentence on stderr and an exit code instead of a stack trace.
+/// </summary>
+internal sealed class CliRuntime
+{
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+
+    public CliRuntime(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        Url = new Option<Uri>("--url")
+        {
+            Description = $"Base URL of the service; {TwinsCommandLine.UrlVariable} sets it for a whole shell session.",
+            HelpName = "url",
+            Recursive = true,
+            CustomParser = r => ParseUrl(r, r.Tokens[^1].Value, "--url"),
+            DefaultValueFactory = r => environment(TwinsCommandLine.UrlVariable) is { Length: > 0 } fromEnvironment
+                ? ParseUrl(r, fromEnvironment, TwinsCommandLine.UrlVariable)
+                : ParseUrl(r, TwinsCommandLine.DefaultUrl, "--url"),
+        };
+    }
+
+    public Option<Uri> Url { get; }
+
+    public async Task<int> RunAsync(
+        ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var output = new CliOutput(_stdout, _stderr);
+        using var api = new TwinsApiClient(parse.GetRequiredValue(Url));
+        try
+        {
+            return await body(new CommandContext(parse, api, output), cancellationToken);
+        }
+        catch (CliFailure failure)
+        {
+            output.Error(failure.Message);
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Error("cancelled.");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static Uri ParseUrl(ArgumentResult result, string text, string source)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            // A trailing slash makes relative API paths append to a prefix (a reverse proxy path) instead of replacing it.
+            return uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
+        }
+
+        result.AddError($"{source} must be an absolute http(s) URL such as {TwinsCommandLine.DefaultUrl}; got '{text}'.");
+        return new Uri(TwinsCommandLine.DefaultUrl);
+    }
+}

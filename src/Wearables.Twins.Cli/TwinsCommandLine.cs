@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Wearables.Twins.Cli.Commands;
+
+namespace Wearables.Twins.Cli;
+
+/// <summary>
+/// The <c>twins</c> command line. Output goes to the given writers rather than the process console so that
+/// tests (and other hosts) can run it in-process and read what a user would see.
+/// </summary>
+public static class TwinsCommandLine
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Environment variable that replaces <see cref="DefaultUrl"/> when <c>--url</c> is not given.</summary>
+    public const string UrlVariable = "TWINS_URL";
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns one of <see cref="ExitCodes"/>.</summary>
+    public static Task<int> InvokeAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+        => InvokeAsync(args, stdout, stderr, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>As the public overload, with the environment injected so tests need not mutate the process's.</summary>
+    internal static Task<int> InvokeAsync(
+        IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr,
+        Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var runtime = new CliRuntime(stdout, stderr, environment);
+        var parse = CreateRootCommand(runtime).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            return Task.FromResult(ReportParseErrors(parse, stderr));
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>The command tree; a new command is one class under Commands/ and one line here.</summary>
+    internal static RootCommand CreateRootCommand(CliRuntime runtime)
+    {
+        var root = new RootCommand("Reads and feeds a running Wearables.Twins service over its REST API.");
+        root.Options.Add(runtime.Url);
+        root.Subcommands.Add(new StatusCommand(runtime));
+        root.Subcommands.Add(new PatientCommand(runtime));
+        root.Subcommands.Add(new VitalsCommand(runtime));
+        root.Subcommands.Add(new WearableCommand(runtime));
+        root.Subcommands.Add(new BindCommand(runtime));
+        root.Subcommands.Add(new SendCommand(runtime));
+        return root;
+    }
+
+    // The default reaction prints the whole help after the errors; one "error:" line per problem and a pointer to
+    // --help reads better and matches how every other failure of the tool looks.
+    private static int ReportParseErrors(ParseResult parse, TextWriter stderr)
+    {
+        foreach (var error in parse.Errors)
+        {
+            stderr.WriteLine($"error: {error.Message}");
+        }
+
+        var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Select(c => c.Name)
+            .Append(parse.CommandResult.Command.Name)).Trim();
+        stderr.WriteLine($"See '{command} --help'.");
+        return ExitCodes.Failed;
+    }
+}
