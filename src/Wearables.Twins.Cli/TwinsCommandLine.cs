@@ -29,7 +29,9 @@ public static class TwinsCommandLine
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var runtime = new CliRuntime(stdout, stderr, environment);
-        var parse = CreateRootCommand(runtime).Parse(args);
+
+        // Bare `twins` shows the command list rather than a "required command" error.
+        var parse = CreateRootCommand(runtime).Parse(args.Count == 0 ? ["--help"] : args);
         if (parse.Action is ParseErrorAction)
         {
             return Task.FromResult(ReportParseErrors(parse, stderr));
@@ -62,9 +64,10 @@ public static class TwinsCommandLine
             stderr.WriteLine($"error: {error.Message}");
         }
 
-        var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Select(c => c.Name)
-            .Append(parse.CommandResult.Command.Name)).Trim();
-        stderr.WriteLine($"See '{command} --help'.");
+        // The root's own name is the host executable's (testhost under tests), so the path starts at "twins".
+        var path = parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(parse.CommandResult.Command)
+            .Where(c => c is not RootCommand).Select(c => c.Name).Prepend("twins");
+        stderr.WriteLine($"See '{string.Join(' ', path)} --help'.");
         return ExitCodes.Failed;
     }
 }
