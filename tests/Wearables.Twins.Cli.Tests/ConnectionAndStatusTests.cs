@@ -71,6 +71,16 @@ public sealed class ConnectionAndStatusTests
     }
 
     [Fact]
+    public async Task A_url_with_a_path_prefix_keeps_the_prefix()
+    {
+        await using var service = await FakeTwinsService.StartAsync();
+
+        await TwinsCli.RunAsync("status", "--url", new Uri(service.Url, "/twins").ToString());
+
+        Assert.Equal("/twins/health/ready", Assert.Single(service.Requests).RawTarget);
+    }
+
+    [Fact]
     public async Task An_invalid_url_is_a_usage_error()
     {
         var result = await TwinsCli.RunAsync("status", "--url", "localhost:5080");

@@ -10,6 +10,7 @@ public sealed class VitalDefinition
 {
     private readonly FrozenDictionary<string, UnitConversion> _units;
     private readonly FrozenDictionary<string, int> _categoryCodes;
+    private readonly FrozenDictionary<string, int> _qualifierCodes;
 
     public VitalDefinition(
         byte id,
@@ -24,7 +25,8 @@ public sealed class VitalDefinition
         VitalSummary summary = VitalSummary.Latest,
         IReadOnlyList<string>? categories = null,
         int maxSeriesLength = 0,
-        string? loinc = null)
+        string? loinc = null,
+        IReadOnlyList<string>? qualifiers = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(id);
         ArgumentOutOfRangeException.ThrowIfLessThan(windowCapacity, 1);
@@ -43,6 +45,9 @@ public sealed class VitalDefinition
         AcceptedUnits = acceptedUnits;
         _units = acceptedUnits.ToFrozenDictionary(u => u.Unit, StringComparer.OrdinalIgnoreCase);
         _categoryCodes = Categories.Select((name, index) => (name, index))
+            .ToFrozenDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
+        Qualifiers = qualifiers ?? [];
+        _qualifierCodes = Qualifiers.Select((name, index) => (name, index))
             .ToFrozenDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -71,7 +76,7 @@ public sealed class VitalDefinition
 
     public VitalSummary Summary { get; }
 
-    /// <summary>Names of the categories of a <see cref="VitalShape.CategoryInterval"/> vital, indexed by value.</summary>
+    /// <summary>Names of the categories of a category or recording vital, indexed by value.</summary>
     public IReadOnlyList<string> Categories { get; }
 
     /// <summary>Most numbers one <see cref="VitalShape.Series"/> sample may carry.</summary>
@@ -79,12 +84,26 @@ public sealed class VitalDefinition
 
     public string? Loinc { get; }
 
+    /// <summary>
+    /// Names a sample may give in <c>context</c> (heart rate: unknown, resting, active); index 0 is the default
+    /// when none is given. Empty when the vital takes no context.
+    /// </summary>
+    public IReadOnlyList<string> Qualifiers { get; }
+
+    /// <summary>Whether a sample must say when it ended (intervals and recordings).</summary>
+    public bool RequiresEnd => Shape is VitalShape.CategoryInterval or VitalShape.Recording;
+
+    /// <summary>Whether a sample may say when it ended.</summary>
+    public bool AcceptsEnd => Shape is VitalShape.CategoryInterval or VitalShape.Recording or VitalShape.Quantity or VitalShape.Category;
+
     public bool RequiresUnit => CanonicalUnit is not null;
 
     public bool TryGetUnit(string unit, out UnitConversion conversion)
         => _units.TryGetValue(unit, out conversion!);
 
     public bool TryGetCategory(string name, out int value) => _categoryCodes.TryGetValue(name, out value);
+
+    public bool TryGetQualifier(string name, out int value) => _qualifierCodes.TryGetValue(name, out value);
 
     public bool IsPlausible(double canonicalValue) => canonicalValue >= Min && canonicalValue <= Max;
 

@@ -20,6 +20,10 @@ public readonly record struct VitalSample(
     [property: Id(4)] double Value2,
     [property: Id(5)] ImmutableArray<double> Series)
 {
+    /// <summary>Index into the vital's <see cref="VitalDefinition.Qualifiers"/> (heart-rate motion context); 0 when none.</summary>
+    [Id(6)]
+    public byte Qualifier { get; init; }
+
     public static VitalSample Scalar(VitalType type, DateTimeOffset time, double value)
         => new(type, time, null, value, double.NaN, []);
 

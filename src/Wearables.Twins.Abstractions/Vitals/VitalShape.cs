@@ -15,6 +15,15 @@ public enum VitalShape
     /// <summary>Two numbers, <c>systolic</c> and <c>diastolic</c> (blood pressure).</summary>
     BloodPressure,
 
-    /// <summary>A named category held over <c>time</c>..<c>end</c> (sleep stages).</summary>
+    /// <summary>A named category held over <c>time</c>..<c>end</c> (sleep stages); the category is sent as <c>stage</c>.</summary>
     CategoryInterval,
+
+    /// <summary>A named category at <c>time</c>, optionally until <c>end</c> (menstrual flow, ovulation test, symptoms).</summary>
+    Category,
+
+    /// <summary>
+    /// A recording over <c>time</c>..<c>end</c>: a classification in <c>category</c>, an average heart rate in
+    /// <c>value</c> and the samples in <c>values</c> (ECG).
+    /// </summary>
+    Recording,
 }

@@ -12,18 +12,9 @@ internal sealed class CliFailure : Exception
         ExitCode = exitCode;
     }
 
-    public CliFailure()
-        : this(ExitCodes.Failed, "The command failed.")
-    {
-    }
-
+    /// <summary>A usage problem: arguments the command cannot turn into a request.</summary>
     public CliFailure(string message)
         : this(ExitCodes.Failed, message)
-    {
-    }
-
-    public CliFailure(string message, Exception innerException)
-        : this(ExitCodes.Failed, message, innerException)
     {
     }
 

@@ -29,7 +29,7 @@ internal sealed class PatientCommand : TwinsCommand
         var patient = result.Value;
         var wearables = patient.Wearables is { Count: > 0 } list ? string.Join(", ", list) : "none bound";
         context.Output.Line(
-            $"Patient {patient.PatientId} · wearables: {wearables} · {Formats.Number(patient.Samples)} samples · last update {Formats.Time(patient.LastUpdate)}");
+            $"Patient {patient.PatientId} · wearables: {wearables} · {Formats.Count(patient.Samples, "sample")} · last update {Formats.Time(patient.LastUpdate)}");
         if (patient.Vitals is not { Count: > 0 } vitals)
         {
             context.Output.Line("No vitals recorded yet.");

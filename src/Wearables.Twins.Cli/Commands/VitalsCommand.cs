@@ -38,7 +38,7 @@ internal sealed class VitalsCommand : TwinsCommand
         var range = series.From is null && series.To is null
             ? "in the recent window"
             : $"from {Formats.Time(series.From)} to {Formats.Time(series.To)}";
-        context.Output.Line($"{series.Type} of patient {series.PatientId} {range}: {series.Count} samples");
+        context.Output.Line($"{series.Type} of patient {series.PatientId} {range}: {Formats.Count(series.Count, "sample")}");
         if (series.Samples is not { Count: > 0 } samples)
         {
             return ExitCodes.Success;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Wearables.Twins.Cli.Api;
 using Wearables.Twins.Cli.Output;
 
 namespace Wearables.Twins.Cli.Commands;
@@ -35,7 +34,7 @@ internal sealed class WearableCommand : TwinsCommand
     {
         var table = Tables.Create("Wearable", w.WearableId)
             .AddTextRow("Patient", w.PatientId ?? "unbound (samples wait until it is bound)")
-            .AddTextRow("Device", string.Join(" ", new[] { w.Vendor, w.Model, w.Firmware }.Where(s => !string.IsNullOrEmpty(s))))
+            .AddTextRow("Device", string.Join(" ", new[] { w.Vendor, w.Model, w.Firmware }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } device ? device : "–")
             .AddTextRow("Battery", w.BatteryPercent is { } battery ? $"{Formats.Number(battery)} %" : "–")
             .AddTextRow("First seen", Formats.Time(w.FirstSeen))
             .AddTextRow("Last seen", Formats.Time(w.LastSeen))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Wearables.Twins.Cli.Api;
 
 namespace Wearables.Twins.Cli.Output;
 
@@ -12,6 +11,9 @@ internal static class Formats
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>"1 sample", "2 samples".</summary>
+    public static string Count(long count, string noun) => $"{Number(count)} {noun}{(count == 1 ? "" : "s")}";
+
     /// <summary>RFC 3339 with the offset the time was recorded in, so it can be pasted into <c>--from</c>.</summary>
     public static string Time(DateTimeOffset value) => Rfc3339Text.Format(value);
 
@@ -22,6 +24,12 @@ internal static class Formats
     {
         ArgumentNullException.ThrowIfNull(sample);
         string reading;
+        if (sample.Category is { } category)
+        {
+            // A category (or a recording's classification) is the reading; a recording's samples are only counted.
+            return sample.Values is { Count: > 0 } recorded ? $"{category} ({recorded.Count} values)" : WithContext(category, sample);
+        }
+
         if (sample.Systolic is { } systolic && sample.Diastolic is { } diastolic)
         {
             reading = $"{Number(systolic)}/{Number(diastolic)}";
@@ -40,11 +48,17 @@ internal static class Formats
             reading = sample.Value is { } value ? Number(value) : "–";
         }
 
-        return WithUnit(reading, sample.Unit);
+        return WithContext(WithUnit(reading, sample.Unit), sample);
     }
 
     public static string WithUnit(string reading, string? unit)
         => string.IsNullOrEmpty(unit) ? reading : $"{reading} {unit}";
+
+    // "unknown" is the service's default context and says nothing worth a column of noise.
+    private static string WithContext(string reading, VitalSampleView sample)
+        => sample.Context is { } context && !string.Equals(context, "unknown", StringComparison.Ordinal)
+            ? $"{reading} ({context})"
+            : reading;
 
     /// <summary>The time, and for interval vitals (steps, sleep) the end as well.</summary>
     public static string When(VitalSampleView sample)

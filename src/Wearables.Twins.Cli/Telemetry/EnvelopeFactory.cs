@@ -60,13 +60,21 @@ internal static class EnvelopeFactory
 
     private static void CheckReadingOptions(VitalDefinition vital, SampleInput input)
     {
-        string[] needed = vital.Shape switch
+        string[]? needed = vital.Shape switch
         {
+            VitalShape.Scalar or VitalShape.Quantity => ["--value"],
             VitalShape.BloodPressure => ["--systolic", "--diastolic"],
             VitalShape.Series => ["--values"],
             VitalShape.CategoryInterval => ["--stage"],
-            _ => ["--value"],
+
+            // A shape added to the catalogue after this CLI: send what was given and let the service judge it.
+            _ => null,
         };
+        if (needed is null)
+        {
+            return;
+        }
+
         var given = ReadingOptions.Where(option => IsGiven(option, input)).ToList();
         var missing = needed.Except(given).ToList();
         var extra = given.Except(needed).ToList();

@@ -29,4 +29,5 @@ public static class RejectReasons
     public const string InvalidInterval = "invalid_interval";
     public const string SeriesTooLong = "series_too_long";
     public const string UnknownCategory = "unknown_category";
+    public const string UnknownContext = "unknown_context";
 }

@@ -31,6 +31,21 @@ internal sealed class SampleNormalizer(IngestOptions options)
             return false;
         }
 
+        if (!TryReadQualifier(wire, vital, index, out var qualifier, out rejection)
+            || !TryReadReading(wire, vital, unit, time, end, index, out sample, out rejection))
+        {
+            return false;
+        }
+
+        sample = sample with { Qualifier = qualifier };
+        return true;
+    }
+
+    private static bool TryReadReading(
+        EnvelopeSample wire, VitalDefinition vital, UnitConversion? unit, DateTimeOffset time, DateTimeOffset? end,
+        int index, out VitalSample sample, out SampleVerdict rejection)
+    {
+        sample = default;
         switch (vital.Shape)
         {
             case VitalShape.Scalar or VitalShape.Quantity:
@@ -62,20 +77,104 @@ internal sealed class SampleNormalizer(IngestOptions options)
             case VitalShape.Series:
                 return TryReadSeries(wire, vital, unit, time, end, index, out sample, out rejection);
 
-            case VitalShape.CategoryInterval:
-                if (string.IsNullOrEmpty(wire.Stage) || !vital.TryGetCategory(wire.Stage, out var category))
+            case VitalShape.CategoryInterval or VitalShape.Category:
+                if (!TryReadCategory(wire, vital, index, out var category, out rejection))
                 {
-                    rejection = SampleVerdict.Reject(index, RejectReasons.UnknownCategory,
-                        $"{vital.Code} needs \"stage\" with one of: {string.Join(", ", vital.Categories)}.");
                     return false;
                 }
 
                 sample = new VitalSample(vital.Type, time, end, category, double.NaN, []);
                 return true;
 
+            case VitalShape.Recording:
+                return TryReadRecording(wire, vital, unit, time, end, index, out sample, out rejection);
+
             default:
                 throw new InvalidOperationException($"Shape {vital.Shape} of {vital.Code} has no reader.");
         }
+    }
+
+    private static bool TryReadCategory(EnvelopeSample wire, VitalDefinition vital, int index, out int category, out SampleVerdict rejection)
+    {
+        rejection = default;
+        var name = wire.Category ?? wire.Stage;
+        if (name is null && vital.Categories.Count == 1)
+        {
+            // A vital with one category (a cycle start) is fully said by the sample's presence.
+            category = 0;
+            return true;
+        }
+
+        if (string.IsNullOrEmpty(name) || !vital.TryGetCategory(name, out category))
+        {
+            category = 0;
+            var field = vital.Shape == VitalShape.CategoryInterval ? "stage" : "category";
+            rejection = SampleVerdict.Reject(index, RejectReasons.UnknownCategory,
+                $"{vital.Code} needs \"{field}\" with one of: {string.Join(", ", vital.Categories)}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryReadQualifier(EnvelopeSample wire, VitalDefinition vital, int index, out byte qualifier, out SampleVerdict rejection)
+    {
+        qualifier = 0;
+        rejection = default;
+        if (wire.Context is null)
+        {
+            return true;
+        }
+
+        if (vital.Qualifiers.Count == 0 || !vital.TryGetQualifier(wire.Context, out var value))
+        {
+            rejection = SampleVerdict.Reject(index, RejectReasons.UnknownContext, vital.Qualifiers.Count == 0
+                ? $"{vital.Code} takes no \"context\"."
+                : $"\"context\" of {vital.Code} must be one of: {string.Join(", ", vital.Qualifiers)}.");
+            return false;
+        }
+
+        qualifier = (byte)value;
+        return true;
+    }
+
+    private static bool TryReadRecording(
+        EnvelopeSample wire, VitalDefinition vital, UnitConversion? unit, DateTimeOffset time, DateTimeOffset? end,
+        int index, out VitalSample sample, out SampleVerdict rejection)
+    {
+        sample = default;
+        if (!TryReadCategory(wire, vital, index, out var classification, out rejection))
+        {
+            return false;
+        }
+
+        var averageHeartRate = double.NaN;
+        if (wire.Value is { } average)
+        {
+            if (!VitalCatalog.HeartRate.IsPlausible(average))
+            {
+                rejection = SampleVerdict.Reject(index, RejectReasons.ImplausibleValue, Invariant(
+                    $"{vital.Code} average heart rate {average:0.##} /min is outside {VitalCatalog.HeartRate.Min}–{VitalCatalog.HeartRate.Max}."));
+                return false;
+            }
+
+            averageHeartRate = average;
+        }
+
+        ImmutableArray<double> voltages = [];
+        if (wire.Values is { Count: > 0 })
+        {
+            if (!TryReadSeries(wire, vital, unit, time, end, index, out var series, out rejection))
+            {
+                return false;
+            }
+
+            voltages = series.Series;
+        }
+
+        // Value2 holds the classification so that Value keeps the number a chart would plot (average heart rate).
+        sample = new VitalSample(vital.Type, time, end, averageHeartRate, classification, voltages);
+        return true;
     }
 
     private bool TryReadTimes(
@@ -106,7 +205,7 @@ internal sealed class SampleNormalizer(IngestOptions options)
             return false;
         }
 
-        var needsEnd = vital.Shape == VitalShape.CategoryInterval;
+        var needsEnd = vital.RequiresEnd;
         if (wire.End is null)
         {
             if (needsEnd)
@@ -118,7 +217,7 @@ internal sealed class SampleNormalizer(IngestOptions options)
             return true;
         }
 
-        if (vital.Shape is not (VitalShape.CategoryInterval or VitalShape.Quantity))
+        if (!vital.AcceptsEnd)
         {
             // An end on an instantaneous reading carries no meaning; ignore it rather than refuse the reading.
             return true;
@@ -147,7 +246,8 @@ internal sealed class SampleNormalizer(IngestOptions options)
     {
         unit = null;
         rejection = default;
-        if (!vital.RequiresUnit)
+        var recordingWithoutSamples = vital.Shape == VitalShape.Recording && wire.Values is not { Count: > 0 };
+        if (!vital.RequiresUnit || recordingWithoutSamples)
         {
             return true;
         }

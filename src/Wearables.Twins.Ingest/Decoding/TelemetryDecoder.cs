@@ -59,38 +59,52 @@ public sealed class TelemetryDecoder
             : DecodeEnvelope(raw);
     }
 
-    private DecodedEnvelope DecodeEnvelope(RawTelemetryEnvelope raw)
+    /// <summary>Validates an envelope built in process (imports, FHIR) by the same rules as one read from the wire.</summary>
+    public DecodedEnvelope Decode(TelemetryEnvelope envelope)
     {
-        if (raw.Schema is not null && raw.Schema != TelemetryEnvelope.SchemaV1)
+        ArgumentNullException.ThrowIfNull(envelope);
+        return DecodeEnvelope(envelope.Schema, envelope.DeviceId, envelope.MessageId, envelope.Device, envelope.Samples,
+            (sample, now, index, accepted) => sample is null
+                ? SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is empty.")
+                : NormalizeSample(sample, now, index, accepted));
+    }
+
+    private DecodedEnvelope DecodeEnvelope(RawTelemetryEnvelope raw)
+        => DecodeEnvelope(raw.Schema, raw.DeviceId, raw.MessageId, raw.Device, raw.Samples, DecodeSample);
+
+    private DecodedEnvelope DecodeEnvelope<T>(
+        string? schema, string? deviceId, string? messageId, EnvelopeDevice? device, IList<T>? samples,
+        Func<T, DateTimeOffset, int, ImmutableArray<VitalSample>.Builder, SampleVerdict> decodeSample)
+    {
+        if (schema is not null && schema != TelemetryEnvelope.SchemaV1)
         {
             return DecodedEnvelope.Refused(RejectReasons.UnsupportedSchema,
-                $"Schema '{raw.Schema}' is not supported; send \"{TelemetryEnvelope.SchemaV1}\" or omit it.");
+                $"Schema '{schema}' is not supported; send \"{TelemetryEnvelope.SchemaV1}\" or omit it.");
         }
 
-        if (!Identifiers.IsValid(raw.DeviceId))
+        if (!Identifiers.IsValid(deviceId))
         {
             return DecodedEnvelope.Refused(RejectReasons.InvalidDeviceId,
                 $"\"deviceId\" must be 1–{Identifiers.MaxLength} characters of letters, digits, '.', '_', ':' or '-'.");
         }
 
-        if (!Identifiers.IsValid(raw.MessageId))
+        if (!Identifiers.IsValid(messageId))
         {
             return DecodedEnvelope.Refused(RejectReasons.InvalidMessageId,
                 $"\"messageId\" must be 1–{Identifiers.MaxLength} characters of letters, digits, '.', '_', ':' or '-'; redeliveries reuse it.",
-                raw.DeviceId);
+                deviceId);
         }
 
-        var samples = raw.Samples;
         if (samples is null || samples.Count == 0)
         {
-            return DecodedEnvelope.Refused(RejectReasons.NoSamples, "\"samples\" must be a non-empty array.", raw.DeviceId, raw.MessageId);
+            return DecodedEnvelope.Refused(RejectReasons.NoSamples, "\"samples\" must be a non-empty array.", deviceId, messageId);
         }
 
         if (samples.Count > _options.MaxSamplesPerMessage)
         {
             return DecodedEnvelope.Refused(RejectReasons.TooManySamples,
                 $"The envelope carries {samples.Count} samples; at most {_options.MaxSamplesPerMessage} per message.",
-                raw.DeviceId, raw.MessageId);
+                deviceId, messageId);
         }
 
         var now = _time.GetUtcNow();
@@ -98,10 +112,10 @@ public sealed class TelemetryDecoder
         var verdicts = ImmutableArray.CreateBuilder<SampleVerdict>(samples.Count);
         for (var index = 0; index < samples.Count; index++)
         {
-            verdicts.Add(DecodeSample(samples[index], now, index, accepted));
+            verdicts.Add(decodeSample(samples[index], now, index, accepted));
         }
 
-        return new DecodedEnvelope(null, raw.DeviceId, raw.MessageId, ToDeviceInfo(raw.Device),
+        return new DecodedEnvelope(null, deviceId, messageId, ToDeviceInfo(device),
             accepted.DrainToImmutable(), verdicts.MoveToImmutable());
     }
 
@@ -122,11 +136,13 @@ public sealed class TelemetryDecoder
             return SampleVerdict.Reject(index, RejectReasons.MalformedSample, DescribeJsonError(ex));
         }
 
-        if (wire is null)
-        {
-            return SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is empty.");
-        }
+        return wire is null
+            ? SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is empty.")
+            : NormalizeSample(wire, now, index, accepted);
+    }
 
+    private SampleVerdict NormalizeSample(EnvelopeSample wire, DateTimeOffset now, int index, ImmutableArray<VitalSample>.Builder accepted)
+    {
         if (!_normalizer.TryNormalize(wire, now, index, out var sample, out var rejection))
         {
             return rejection;

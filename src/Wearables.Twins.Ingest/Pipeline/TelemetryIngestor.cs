@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Ingest.Durability;
 using Wearables.Twins.Telemetry;
+using Wearables.Twins.Telemetry.Wire;
 
 namespace Wearables.Twins.Ingest.Pipeline;
 
@@ -26,7 +27,20 @@ public sealed partial class TelemetryIngestor(
         ReadOnlySequence<byte> payload, IngestSource source, CancellationToken cancellationToken = default)
     {
         metrics.Received(source.Transport);
-        var decoded = decoder.Decode(payload);
+        return await IngestDecodedAsync(decoder.Decode(payload), source, cancellationToken);
+    }
+
+    /// <summary>Ingests an envelope built in process (imports, FHIR), validated by the same rules as the wire.</summary>
+    public ValueTask<IngestReport> IngestAsync(
+        TelemetryEnvelope envelope, IngestSource source, CancellationToken cancellationToken = default)
+    {
+        metrics.Received(source.Transport);
+        return IngestDecodedAsync(decoder.Decode(envelope), source, cancellationToken);
+    }
+
+    private async ValueTask<IngestReport> IngestDecodedAsync(
+        DecodedEnvelope decoded, IngestSource source, CancellationToken cancellationToken)
+    {
         if (decoded.Problem is { } problem)
         {
             return Refuse(problem, source, decoded.DeviceId, decoded.MessageId);

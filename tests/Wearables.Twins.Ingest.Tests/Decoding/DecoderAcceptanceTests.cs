@@ -20,17 +20,40 @@ public sealed class DecoderAcceptanceTests
             """{"type":"blood_pressure","time":"2026-11-27T10:00:05Z","systolic":120,"diastolic":80,"unit":"mm[Hg]"}""",
             """{"type":"steps","time":"2026-11-27T10:00:00Z","end":"2026-11-27T10:15:00Z","value":1234,"unit":"{steps}"}""",
             """{"type":"sleep_stage","time":"2026-11-27T02:00:00Z","end":"2026-11-27T02:30:00Z","stage":"deep"}""",
-            """{"type":"stress_score","time":"2026-11-27T10:00:06Z","value":42,"unit":"{score}"}"""));
+            """{"type":"stress_score","time":"2026-11-27T10:00:06Z","value":42,"unit":"{score}"}""",
+            """{"type":"resting_heart_rate","time":"2026-11-27T10:00:07Z","value":55,"unit":"bpm"}""",
+            """{"type":"hrv_sdnn","time":"2026-11-27T10:00:08Z","value":48,"unit":"ms"}""",
+            """{"type":"hrv_rmssd","time":"2026-11-27T10:00:09Z","value":0.039,"unit":"s"}""",
+            """{"type":"wrist_temperature_deviation","time":"2026-11-27T10:00:10Z","value":0.9,"unit":"[degF]"}""",
+            """{"type":"distance","time":"2026-11-27T10:00:00Z","end":"2026-11-27T10:15:00Z","value":1.2,"unit":"km"}""",
+            """{"type":"active_energy","time":"2026-11-27T10:00:00Z","end":"2026-11-27T10:15:00Z","value":418.4,"unit":"kJ"}""",
+            """{"type":"body_weight","time":"2026-11-27T07:00:00Z","value":154.3,"unit":"[lb_av]"}""",
+            """{"type":"ecg","time":"2026-11-27T09:00:00Z","end":"2026-11-27T09:00:30Z","category":"sinus_rhythm","value":71,"values":[-0.12,0.85,0.2],"unit":"mV"}""",
+            """{"type":"menstrual_flow","time":"2026-11-27T00:00:00Z","category":"light"}""",
+            """{"type":"menstrual_cycle_start","time":"2026-11-27T00:00:00Z"}""",
+            """{"type":"ovulation_test","time":"2026-11-27T08:00:00Z","category":"positive"}""",
+            """{"type":"menstrual_symptom","time":"2026-11-27T08:00:00Z","category":"headache"}"""));
 
         Assert.Null(decoded.Problem);
         Assert.Equal(DeviceId, decoded.DeviceId);
         Assert.Equal(MessageId, decoded.MessageId);
-        Assert.Equal(9, decoded.Verdicts.Length);
+        Assert.Equal(VitalCatalog.All.Count, decoded.Verdicts.Length);
         Assert.All(decoded.Verdicts, v => Assert.Equal(SampleStatus.Accepted, v.Status));
-        Assert.Equal(Enumerable.Range(0, 9), decoded.Verdicts.Select(v => v.Index));
+        Assert.Equal(Enumerable.Range(0, VitalCatalog.All.Count), decoded.Verdicts.Select(v => v.Index));
         Assert.Equal(VitalCatalog.All.Select(v => v.Type), decoded.Accepted.Select(s => s.Type));
 
         var byType = decoded.Accepted.ToDictionary(s => s.Type);
+        Assert.Equal(39, byType[VitalCatalog.HrvRmssd.Type].Value, 6);
+        Assert.Equal(0.5, byType[VitalCatalog.WristTemperatureDeviation.Type].Value, 6);
+        Assert.Equal(1200, byType[VitalCatalog.Distance.Type].Value, 6);
+        Assert.Equal(100, byType[VitalCatalog.ActiveEnergy.Type].Value, 3);
+        Assert.Equal(69.99, byType[VitalCatalog.BodyWeight.Type].Value, 2);
+        var ecg = byType[VitalCatalog.Ecg.Type];
+        Assert.Equal(71, ecg.Value);
+        Assert.Equal("sinus_rhythm", VitalCatalog.Ecg.Categories[(int)ecg.Value2]);
+        Assert.Equal([-120.0, 850.0, 200.0], ecg.Series.Select(v => Math.Round(v, 6)));
+        Assert.Equal("light", VitalCatalog.MenstrualFlow.Categories[(int)byType[VitalCatalog.MenstrualFlow.Type].Value]);
+        Assert.Equal(0, byType[VitalCatalog.MenstrualCycleStart.Type].Value);
         Assert.Equal(64, byType[VitalCatalog.HeartRate.Type].Value);
         Assert.Null(byType[VitalCatalog.HeartRate.Type].End);
         Assert.True(double.IsNaN(byType[VitalCatalog.HeartRate.Type].Value2));

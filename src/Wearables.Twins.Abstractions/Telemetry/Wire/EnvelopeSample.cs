@@ -39,6 +39,16 @@ public sealed class EnvelopeSample
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Stage { get; set; }
 
+    /// <summary>Category of category and recording vitals (menstrual flow, ovulation test, ECG classification).</summary>
+    [JsonPropertyName("category")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Category { get; set; }
+
+    /// <summary>Measurement context where the vital has one: heart rate <c>resting</c>, <c>active</c> or <c>unknown</c>.</summary>
+    [JsonPropertyName("context")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Context { get; set; }
+
     /// <summary>UCUM unit (or an accepted alias) of the numbers.</summary>
     [JsonPropertyName("unit")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
