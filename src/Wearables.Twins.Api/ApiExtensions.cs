@@ -40,6 +40,7 @@ public static class ApiExtensions
         app.MapTelemetryApi();
         app.MapPatientsApi();
         app.MapWearablesApi();
+        app.MapImportsApi();
         return app;
     }
 }

@@ -13,5 +13,7 @@ namespace Wearables.Twins.Api;
 [JsonSerializable(typeof(WearableView))]
 [JsonSerializable(typeof(BindWearableRequest))]
 [JsonSerializable(typeof(IngestReport))]
+[JsonSerializable(typeof(ImportReport))]
+[JsonSerializable(typeof(IReadOnlyList<ImportReport>))]
 [JsonSerializable(typeof(ProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Wearables.Twins.Api;
 using Wearables.Twins.Host;
+using Wearables.Twins.Import.Jobs;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Mqtt.Hosting;
 
@@ -11,6 +12,7 @@ var dataDirectory = builder.AddTwinsDataDirectory();
 builder.AddTwinsSilo(dataDirectory);
 builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsMqttBroker(builder.Configuration);
+builder.Services.AddTwinsImports(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsApi();
 
 var app = builder.Build();
