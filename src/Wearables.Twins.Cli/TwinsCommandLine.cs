@@ -52,6 +52,7 @@ public static class TwinsCommandLine
         root.Subcommands.Add(new WearableCommand(runtime));
         root.Subcommands.Add(new BindCommand(runtime));
         root.Subcommands.Add(new SendCommand(runtime));
+        root.Subcommands.Add(new ImportCommand(runtime));
         return root;
     }
 

@@ -14,4 +14,5 @@ namespace Wearables.Twins.Cli.Api;
 [JsonSerializable(typeof(BindWearableRequest))]
 [JsonSerializable(typeof(IngestReport))]
 [JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(ImportReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
