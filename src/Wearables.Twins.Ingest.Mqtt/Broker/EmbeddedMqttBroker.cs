@@ -34,9 +34,11 @@ public sealed partial class EmbeddedMqttBroker(
             return;
         }
 
+        var address = IPAddress.Parse(settings.BindAddress);
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(settings.BindAddress))
+            .WithDefaultEndpointBoundIPAddress(address)
+            .WithDefaultEndpointBoundIPV6Address(IPv6Counterpart(address))
             .WithDefaultEndpointPort(settings.Port)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
@@ -55,6 +57,16 @@ public sealed partial class EmbeddedMqttBroker(
     }
 
     public void Dispose() => _server?.Dispose();
+
+    /// <summary>
+    /// MQTTnet also listens on IPv6, on any address unless told otherwise, which would bypass a loopback-only
+    /// setting. Loopback stays loopback, any stays any, and a specific IPv4 address gets no IPv6 listener.
+    /// </summary>
+    private static IPAddress IPv6Counterpart(IPAddress address)
+        => address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? address
+            : IPAddress.IsLoopback(address) ? IPAddress.IPv6Loopback
+            : address.Equals(IPAddress.Any) ? IPAddress.IPv6Any
+            : IPAddress.None;
 
     private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
