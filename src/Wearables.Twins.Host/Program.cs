@@ -1,6 +1,5 @@
 using Wearables.Twins.Api;
 using Wearables.Twins.Host;
-using Wearables.Twins.Import.Jobs;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Mqtt.Hosting;
 
@@ -12,7 +11,7 @@ var dataDirectory = builder.AddTwinsDataDirectory();
 builder.AddTwinsSilo(dataDirectory);
 builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsMqttBroker(builder.Configuration);
-builder.Services.AddTwinsImports(builder.Configuration, dataDirectory);
+builder.Services.AddTwinsImporters(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsApi();
 
 var app = builder.Build();
