@@ -1,6 +1,7 @@
 using Wearables.Twins.Import;
 using Wearables.Twins.Import.Apple;
 using Wearables.Twins.Import.Garmin;
+using Wearables.Twins.Import.Vendors;
 using Wearables.Twins.Import.Jobs;
 
 namespace Wearables.Twins.Host;
@@ -13,6 +14,13 @@ internal static class ImportersSetup
         services.AddTwinsImports(configuration, dataDirectory);
         services.AddSingleton<IHealthDataImporter, AppleHealthImporter>();
         services.AddSingleton<IHealthDataImporter, GarminFitImporter>();
+
+        // The vendor importers come in detection order, the generic CSV last (it claims the least specific files).
+        foreach (var importer in VendorImporters.Create())
+        {
+            services.AddSingleton(importer);
+        }
+
         return services;
     }
 }

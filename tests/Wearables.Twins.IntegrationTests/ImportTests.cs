@@ -51,6 +51,30 @@ public sealed class ImportTests(HostFixture fixture)
             report.GetProperty("imported").GetInt64() + report.GetProperty("duplicates").GetInt64() + report.GetProperty("rejected").GetInt64());
     }
 
+    [Fact]
+    public async Task GenericCsvWithAColumnMappingKeepsGoodRowsAndNamesTheBadOnes()
+    {
+        var patientId = $"{_run}-csv";
+        var csv = """
+            when;bpm
+            2026-01-10 08:00:00;61,5
+            2026-01-10 08:01:00;not a number
+            2026-01-10 08:02:00;400
+            2026-01-10 08:03:00;64
+            """u8.ToArray();
+
+        var report = await ImportAsync(patientId, csv, "pulse.csv",
+            "format=csv&timeZone=America/Sao_Paulo&timeColumn=when&valueColumn=bpm&type=heart_rate&unit=bpm&delimiter=%3B");
+
+        Assert.Equal("succeeded", report.GetProperty("state").GetString());
+        Assert.Equal(2, report.GetProperty("imported").GetInt64());
+        Assert.Equal(2, report.GetProperty("rejected").GetInt64());
+        var (_, vitals) = await _host.Http.GetJsonAsync($"/api/v1/patients/{patientId}/vitals?type=heart_rate");
+        var first = vitals.GetProperty("samples")[0];
+        Assert.Equal(61.5, first.GetProperty("value").GetDouble());
+        Assert.Equal(TimeSpan.FromHours(-3), first.GetProperty("time").GetDateTimeOffset().Offset);
+    }
+
     [Theory]
     [InlineData("format=palm-pilot", "unknown_format")]
     [InlineData("timeZone=Mars/Olympus_Mons", "unknown_time_zone")]
