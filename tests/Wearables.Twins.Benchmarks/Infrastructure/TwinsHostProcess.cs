@@ -15,6 +15,7 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(DateTimeOffset At, string Line)> _lines = [];
 
     private TwinsHostProcess(Process process, Uri baseAddress, int mqttPort, string dataDirectory)
     {
@@ -47,7 +48,20 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<TwinsHostProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Lines the host wrote at or after <paramref name="since"/>, with the time they arrived.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Line)> LinesSince(DateTimeOffset since)
+    {
+        lock (_output)
+        {
+            return [.. _lines.Where(l => l.At >= since)];
+        }
+    }
+
+    /// <param name="dataDirectory">A fresh, empty directory for the host's data.</param>
+    /// <param name="settings">Extra configuration, passed as <c>--key=value</c> arguments.</param>
+    /// <param name="cancellationToken">Stops waiting for the host to become ready.</param>
+    public static async Task<TwinsHostProcess> StartAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var hostAssembly = BuildInfo.HostAssembly;
         if (!File.Exists(hostAssembly))
@@ -74,6 +88,11 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -105,6 +124,9 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
         return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
     }
 
+    /// <summary>Bytes the host has caused to be written to storage so far.</summary>
+    public long? BytesWritten() => _process.HasExited ? null : DiskWrites.Process(_process.Id);
+
     /// <summary>The host's peak resident set size so far (VmHWM), in bytes.</summary>
     public long? PeakResidentBytes() => _process.HasExited ? null : ProcessMemory.PeakResidentBytes(_process.Id);
 
@@ -130,6 +152,7 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            _lines.Add((DateTimeOffset.UtcNow, line));
         }
     }
 

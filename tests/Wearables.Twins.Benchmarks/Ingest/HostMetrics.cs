@@ -10,6 +10,42 @@ internal sealed record HostMetrics(
     /// <summary>Mean time an envelope waited for the telemetry log (append + group-commit fsync), in milliseconds.</summary>
     public double? MeanDurableMilliseconds => DurableCount is > 0 && DurableMillisecondsSum is { } sum ? sum / DurableCount.Value : null;
 
+    /// <summary>What happened between <paramref name="before"/> and this scrape.</summary>
+    public HostMetrics Since(HostMetrics before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return new HostMetrics(
+            MessagesReceived - (before.MessagesReceived ?? 0),
+            SamplesAccepted - (before.SamplesAccepted ?? 0),
+            SamplesRejected - (before.SamplesRejected ?? 0),
+            MessagesRefused - (before.MessagesRefused ?? 0),
+            DurableMillisecondsSum - (before.DurableMillisecondsSum ?? 0),
+            DurableCount - (before.DurableCount ?? 0));
+    }
+
+    /// <summary>
+    /// Scrapes until the host's message counter stops moving: publishes abandoned in flight when a fleet stops may
+    /// still be in the pipeline, and the exporter may serve a cached scrape for a moment.
+    /// </summary>
+    public static async Task<HostMetrics> SettledAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        var last = await ScrapeAsync(http, cancellationToken);
+        for (var attempt = 0; attempt < 15; attempt++)
+        {
+            await Task.Delay(pause, cancellationToken);
+            var next = await ScrapeAsync(http, cancellationToken);
+            if (next.MessagesReceived == last.MessagesReceived && next.SamplesAccepted == last.SamplesAccepted)
+            {
+                return next;
+            }
+
+            last = next;
+        }
+
+        return last;
+    }
+
     public static async Task<HostMetrics> ScrapeAsync(HttpClient http, CancellationToken cancellationToken)
     {
         var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);

@@ -17,7 +17,7 @@ internal static class IngestCommand
         var batch = new Option<int>("--batch-seconds") { Description = "Simulated seconds per message (120 ≈ 35 samples).", DefaultValueFactory = _ => Defaults.BatchSeconds };
         var seed = new Option<int>("--seed") { Description = "Root seed of the simulated patients.", DefaultValueFactory = _ => Defaults.Seed };
         var pairs = new Option<int>("--pairs") { Description = "Baseline/end-to-end pairs, run alternately.", DefaultValueFactory = _ => Defaults.Pairs };
-        var warmup = new Option<int>("--warmup-seconds") { Description = "Unreported baseline warm-up before round 1; 0 for none.", DefaultValueFactory = _ => Defaults.WarmupSeconds };
+        var warmup = new Option<int>("--warmup-seconds") { Description = "Unreported warm-up of each round's fresh target by a fleet with its own device ids; 0 measures cold targets.", DefaultValueFactory = _ => Defaults.WarmupSeconds };
         var docs = new Option<string>("--docs") { Description = "Markdown file whose ingest section is rewritten.", DefaultValueFactory = _ => BenchmarkDocument.DefaultPath(BuildInfo.RepositoryRoot) };
         var noDocs = new Option<bool>("--no-docs") { Description = "Print the table only; leave the docs alone." };
 
@@ -59,11 +59,15 @@ internal static class IngestCommand
         var started = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Current();
         await output.WriteLineAsync($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}, {machine.OperatingSystem}, {machine.Runtime}, {BuildInfo.Configuration} build");
+        var loadBefore = LoadAverage.Read();
+        await output.WriteLineAsync($"load average (1/5/15 min): {loadBefore}");
         var rounds = await new IngestBenchmark(settings, output).RunAsync(cancellationToken);
+        var loadAfter = LoadAverage.Read();
         var summary = new IngestSummary(settings, rounds);
         await output.WriteLineAsync();
         await output.WriteLineAsync(summary.ResultsTable().ToPlainText());
         await output.WriteLineAsync(summary.TwinsTable().ToPlainText());
+        await output.WriteLineAsync(summary.TimelineTable().ToPlainText());
         await output.WriteLineAsync(summary.RatioLine());
         foreach (var note in IngestNotes.For(rounds))
         {
@@ -72,7 +76,7 @@ internal static class IngestCommand
 
         if (settings.DocsPath is { } path && !cancellationToken.IsCancellationRequested)
         {
-            await BenchmarkDocument.WriteSectionAsync(path, "ingest", IngestMarkdown.Write(summary, machine, started), cancellationToken);
+            await BenchmarkDocument.WriteSectionAsync(path, "ingest", IngestMarkdown.Write(summary, machine, started, (loadBefore, loadAfter)), cancellationToken);
             await output.WriteLineAsync($"wrote {Path.GetFullPath(path)}");
         }
 

@@ -10,7 +10,7 @@ internal static class IngestMarkdown
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Write(IngestSummary summary, MachineInfo machine, DateTimeOffset started)
+    public static string Write(IngestSummary summary, MachineInfo machine, DateTimeOffset started, (string Before, string After) load)
     {
         var settings = summary.Settings;
         var text = new StringBuilder();
@@ -27,6 +27,10 @@ internal static class IngestMarkdown
               start it, fresh data directory per round), where a PUBACK means the samples were decoded, validated, fsync'd in
               the telemetry log (group commit) and applied to the wearable twin and the patient twin. After each end-to-end
               round every wearable and patient twin is read back through the REST API.
+
+            Each round starts a fresh target and first warms it up for {settings.WarmupSeconds} s with a fleet of its own (other device and
+            patient ids, not reported), so the measurement is of a warm process, not of JIT and grain activation; before round 1
+            the publisher itself also warms up for {settings.WarmupSeconds} s against a throwaway broker.
             """).AppendLine();
 
         text.AppendLine("**Machine**").AppendLine();
@@ -35,7 +39,8 @@ internal static class IngestMarkdown
         text.AppendLine(Invariant, $"- OS: {machine.OperatingSystem} ({machine.Kernel})");
         text.AppendLine(Invariant, $"- .NET runtime: {machine.Runtime}; benchmark and host built in {BuildInfo.Configuration}");
         text.AppendLine(Invariant, $"- Data directory file system: {machine.TempFilesystem}");
-        text.AppendLine(Invariant, $"- Date: {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        text.AppendLine(Invariant, $"- Date: {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(Invariant, $"- Load average (1/5/15 min): {load.Before} at the start, {load.After} at the end").AppendLine();
 
         text.AppendLine("**Reproduce** (from the repository root)").AppendLine();
         text.AppendLine("```bash").AppendLine(settings.ReproduceCommand()).AppendLine("```").AppendLine();
@@ -47,7 +52,9 @@ internal static class IngestMarkdown
             *Round trip* is the mean publish→PUBACK time by Little's law (devices ÷ messages/s, one message in flight per
             device). *Publisher CPU* is the benchmark process (the simulator, and in baseline rounds also the bare broker),
             *host CPU* the host process, *other CPU* everything else on the machine meanwhile (from `/proc/stat`); all in cores,
-            averaged over the round. *Host peak RSS* is the host's `VmHWM` just before it was stopped.
+            averaged over the round. *CPU/msg* is publisher + host CPU time per message. *Host writes* is what the host wrote to
+            disk (`/proc/{pid}/io`), *other writes* what the rest of the machine wrote meanwhile (`/proc/diskstats`), which
+            competes with the host's fsyncs. *Host peak RSS* is the host's `VmHWM` just before it was stopped.
             """).AppendLine();
 
         text.AppendLine("**Twin read-back after each end-to-end round** (REST: `GET /api/v1/wearables/{id}`, `GET /api/v1/patients/{id}`)").AppendLine();
@@ -57,6 +64,13 @@ internal static class IngestMarkdown
             to at least that. In-message duplicates and rejections come from the host's `/metrics` counters. The twins may hold a
             little more than was acknowledged: at the deadline each device's last publish is abandoned while in flight, so the
             publisher does not count it, but the host may already have stored and applied it.
+            """).AppendLine();
+
+        text.AppendLine("**Within each round** (target-side counter read every 5 s: the bare broker's count, or the host's `twins_ingest_messages_total`)").AppendLine();
+        text.Append(summary.TimelineTable().ToMarkdown()).AppendLine();
+        text.AppendLine("""
+            A checkpoint is the host's 30-second timer persisting every touched wearable and patient twin to SQLite and moving
+            the log's checkpoint; its time is when the host logged it as done.
             """).AppendLine();
 
         var notes = IngestNotes.For(summary.Rounds);
@@ -91,8 +105,9 @@ internal static class IngestMarkdown
         var wait = e2e.Average(r => r.HostMetrics?.MeanDurableMilliseconds ?? 0);
         var cpuB = baseline.Average(r => r.CpuMillisecondsPerMessage);
         var cpuE = e2e.Average(r => r.CpuMillisecondsPerMessage);
-        var busy = summary.Rounds.Average(r => r.Cpu.Machine ?? 0);
-        var others = summary.Rounds.Average(r => r.Cpu.Others ?? 0);
+        var busy = summary.Rounds.Average(r => r.Resources.Machine ?? 0);
+        var others = summary.Rounds.Average(r => r.Resources.Others ?? 0);
+        var otherWrites = summary.Rounds.Average(r => r.Resources.OtherWriteMegabytesPerSecond ?? 0);
         var saturated = busy >= 0.9 * machine.Cores;
         var cpuSentence = saturated
             ? $"The {machine.Cores} cores were saturated in every round ({busy:0.00} of {machine.Cores} busy on average, shared by the " +
@@ -106,12 +121,14 @@ internal static class IngestMarkdown
             Every device keeps exactly one QoS 1 message in flight, so a path's rate is {devices} devices ÷ round trip, and the
             host's PUBACK waits for the fsync'd telemetry log and the wearable→patient grain calls: that takes the mean round
             trip from {tripB:0.0} ms (baseline) to {tripE:0.0} ms (end to end).
-            Of that, {wait:0.0} ms ({(tripE > 0 ? wait / tripE : 0):P0}) is the wait for the log, the append queue plus a group-commit
-            fsync that every envelope arriving meanwhile shares, so the disk costs one fsync per group rather than per message;
-            the other {tripE - wait:0.0} ms are MQTT, decoding and validation, serialisation, the two grain calls and waiting for a core.
+            Of that, {wait:0.0} ms ({(tripE > 0 ? wait / tripE : 0):P0}) is the wait for the log (the append queue, the write and a
+            group-commit fsync that every envelope arriving meanwhile shares, so the disk costs one fsync per group rather than per
+            message, plus the writer waiting for a core on a busy box); the other {tripE - wait:0.0} ms are MQTT, decoding and
+            validation, serialisation, the two grain calls and waiting for a core.
             {cpuSentence}
-            Other processes took {others:0.00} cores on average during the rounds, which is why only the ratio
-            ({summary.MeanRatio:0.000}), measured under the same noise, is meant to be compared between runs.
+            Other processes took {others:0.00} cores and wrote {otherWrites:0.0} MB/s on average during the rounds (writes by others can
+            slow the host's fsyncs, never the baseline), which is why only the ratio ({summary.MeanRatio:0.000}), measured under the
+            same noise, is meant to be compared between runs.
             """);
     }
 }

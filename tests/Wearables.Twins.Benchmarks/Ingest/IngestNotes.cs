@@ -37,6 +37,12 @@ internal static class IngestNotes
                     $"round {r.Round}: the baseline broker counted {counted.Messages} messages / {counted.Samples} samples, fewer than the {p.Messages} / {p.Samples} the publisher had acknowledged."));
             }
 
+            if (r.Resources.Others is { } others && others > 0.25 * Environment.ProcessorCount)
+            {
+                notes.Add(string.Create(Invariant,
+                    $"round {r.Round}: other processes used {others:0.00} of {Environment.ProcessorCount} cores; this round's rates are lower than a quiet machine would give."));
+            }
+
             AddTwinNotes(notes, r);
             if (r.HostProblems.Count > 0)
             {
@@ -70,10 +76,15 @@ internal static class IngestNotes
         {
             notes.Add($"round {r.Round}: the host's /metrics had no twins_ingest_samples_accepted_total; in-message duplicates were taken as 0.");
         }
-        else if (twins.WearableSamples != twins.HostAccepted)
+        else if (twins.WearableSamples < twins.HostAccepted)
         {
             notes.Add(string.Create(Invariant,
                 $"round {r.Round}: the wearable twins hold {twins.WearableSamples} samples but the host's log accepted {twins.HostAccepted}: a batch was durable but not (yet) applied."));
+        }
+        else if (twins.WearableSamples > twins.HostAccepted)
+        {
+            notes.Add(string.Create(Invariant,
+                $"round {r.Round}: the wearable twins hold {twins.WearableSamples} samples, more than the {twins.HostAccepted} the host's log counted during the round."));
         }
 
         if (twins.WearableDuplicates > 0 || twins.WearablePending > 0)

@@ -24,8 +24,11 @@ internal sealed record IngestSettings
     /// <summary>Baseline/end-to-end pairs, run alternately (B, E, B, E, …).</summary>
     public int Pairs { get; init; } = 2;
 
-    /// <summary>An unreported baseline run first, so the JIT and thread pool are warm for round 1.</summary>
-    public int WarmupSeconds { get; init; } = 5;
+    /// <summary>
+    /// Before each measured round, an unreported fleet with its own device ids publishes to the round's fresh target for
+    /// this long, so the round measures a warm process (JIT, tiering, connections, grain activation), not a cold start.
+    /// </summary>
+    public int WarmupSeconds { get; init; } = 10;
 
     /// <summary>The markdown file whose ingest section is rewritten; null to leave the docs alone.</summary>
     public string? DocsPath { get; init; }
@@ -50,6 +53,10 @@ internal sealed record IngestSettings
         }
 
         errors.AddRange(Simulator(brokerPort: 1883, bind: false, api: null, TimeSpan.FromSeconds(Seconds)).Validate());
+        if (WarmupSeconds > 0)
+        {
+            errors.AddRange(WarmUp(brokerPort: 1883, bind: false, api: null).Validate().Select(e => "warm-up: " + e));
+        }
         return errors;
     }
 
@@ -68,6 +75,14 @@ internal sealed record IngestSettings
         Qos = MqttQualityOfServiceLevel.AtLeastOnce,
         ProtocolVersion = MqttProtocolVersion.V500,
         SummaryInterval = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>The warm-up fleet of a round: the same options with other device and patient ids, and no live lines.</summary>
+    public SimulatorOptions WarmUp(int brokerPort, bool bind, Uri? api) => Simulator(brokerPort, bind, api, TimeSpan.FromSeconds(WarmupSeconds)) with
+    {
+        DevicePrefix = "warmup-watch-",
+        PatientPrefix = "warmup-patient-",
+        SummaryInterval = TimeSpan.Zero,
     };
 
     /// <summary>The command line that reproduces this run, from the repository root.</summary>

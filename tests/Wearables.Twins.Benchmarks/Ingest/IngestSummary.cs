@@ -33,7 +33,8 @@ internal sealed class IngestSummary(IngestSettings settings, IReadOnlyList<Round
     public TextTable ResultsTable()
     {
         var table = new TextTable("round", "path", "messages/s", "samples/s", "samples/msg", "PUBACKs", "non-success",
-            "round trip", "log wait", "publisher CPU", "host CPU", "other CPU", "CPU/msg", "host peak RSS", "twins")
+            "round trip", "log wait", "publisher CPU", "host CPU", "other CPU", "CPU/msg", "host writes", "other writes",
+            "host peak RSS", "twins")
         {
             LeftAligned = new HashSet<int> { 1 },
         };
@@ -50,10 +51,12 @@ internal sealed class IngestSummary(IngestSettings settings, IReadOnlyList<Round
                 p.NonSuccessAcks.ToString(Invariant),
                 r.MeanRoundTripMilliseconds.ToString("0.0", Invariant) + " ms",
                 r.HostMetrics?.MeanDurableMilliseconds is { } wait ? wait.ToString("0.0", Invariant) + " ms" : "—",
-                Cores(r.Cpu.Publisher),
-                Cores(r.Cpu.Host),
-                Cores(r.Cpu.Others),
+                Cores(r.Resources.Publisher),
+                Cores(r.Resources.Host),
+                Cores(r.Resources.Others),
                 r.CpuMillisecondsPerMessage.ToString("0.00", Invariant) + " ms",
+                MegabytesPerSecond(r.Resources.HostWriteMegabytesPerSecond),
+                MegabytesPerSecond(r.Resources.OtherWriteMegabytesPerSecond),
                 r.HostPeakRssBytes is { } rss ? (rss / 1024.0 / 1024.0).ToString("0", Invariant) + " MiB" : "—",
                 r.Twins is null ? "—" : r.Twins.Passed ? "OK" : "MISSING");
         }
@@ -86,5 +89,27 @@ internal sealed class IngestSummary(IngestSettings settings, IReadOnlyList<Round
         return table;
     }
 
+    /// <summary>How the target-side rate moved within each round, and when the host checkpointed.</summary>
+    public TextTable TimelineTable()
+    {
+        var table = new TextTable("round", "path", "messages/s per 5 s (target side)", "checkpoints (s into round)")
+        {
+            LeftAligned = new HashSet<int> { 1, 2, 3 },
+        };
+        foreach (var r in rounds)
+        {
+            table.Add(
+                r.Round.ToString(Invariant),
+                r.Path == IngestPath.Baseline ? "baseline" : "end to end",
+                r.IntervalRates.Count == 0 ? "—" : string.Join(", ", r.IntervalRates.Select(x => x.ToString("N0", Invariant))),
+                r.Path == IngestPath.Baseline ? "—"
+                    : r.Checkpoints.Count == 0 ? "none" : string.Join(", ", r.Checkpoints.Select(x => x.ToString("0.0", Invariant))));
+        }
+
+        return table;
+    }
+
     private static string Cores(double? cores) => cores is { } c ? c.ToString("0.00", Invariant) : "—";
+
+    private static string MegabytesPerSecond(double? rate) => rate is { } r ? r.ToString("0.0", Invariant) + " MB/s" : "—";
 }

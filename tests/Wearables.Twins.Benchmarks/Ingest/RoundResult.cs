@@ -14,8 +14,8 @@ internal sealed record RoundResult
     /// <summary>True when the slowest device was still behind simulated time at the end: the fleet was never idle.</summary>
     public required bool Saturated { get; init; }
 
-    /// <summary>Who used the machine's cores during the round.</summary>
-    public required CpuUse Cpu { get; init; }
+    /// <summary>Who used the machine's cores and disk during the round.</summary>
+    public required ResourceUse Resources { get; init; }
 
     /// <summary>The host's VmHWM just before it was stopped (end to end only).</summary>
     public long? HostPeakRssBytes { get; init; }
@@ -29,6 +29,12 @@ internal sealed record RoundResult
     /// <summary>The host's ingest counters after the round (end to end only).</summary>
     public HostMetrics? HostMetrics { get; init; }
 
+    /// <summary>Messages per second the target received in each 5-second interval of the round.</summary>
+    public IReadOnlyList<double> IntervalRates { get; init; } = [];
+
+    /// <summary>Seconds into the round at which the host logged a completed checkpoint (end to end only).</summary>
+    public IReadOnlyList<double> Checkpoints { get; init; } = [];
+
     /// <summary>Warning and error lines the host logged during the round (end to end only).</summary>
     public IReadOnlyList<string> HostProblems { get; init; } = [];
 
@@ -38,7 +44,9 @@ internal sealed record RoundResult
 
     /// <summary>CPU milliseconds the publisher and the target spent per message, together.</summary>
     public double CpuMillisecondsPerMessage
-        => Publisher.MessagesPerSecond > 0 ? (Cpu.Publisher + (Cpu.Host ?? 0)) / Publisher.MessagesPerSecond * 1000 : double.NaN;
+        => Publisher.Messages > 0
+            ? (Resources.Publisher + (Resources.Host ?? 0)) * Resources.WallSeconds / Publisher.Messages * 1000
+            : double.NaN;
 
     public double SamplesPerMessage => Publisher.Messages > 0 ? (double)Publisher.Samples / Publisher.Messages : 0;
 
