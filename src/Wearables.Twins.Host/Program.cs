@@ -1,4 +1,5 @@
 using Wearables.Twins.Api;
+using Wearables.Twins.Fhir;
 using Wearables.Twins.Host;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Mqtt.Hosting;
@@ -13,9 +14,11 @@ builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsMqttBroker(builder.Configuration);
 builder.Services.AddTwinsImporters(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsApi();
+builder.Services.AddTwinsFhir();
 
 var app = builder.Build();
 app.MapTwinsApi();
+app.MapTwinsFhir();
 await app.RunAsync();
 
 /// <summary>The host's entry point, visible to end-to-end tests.</summary>
