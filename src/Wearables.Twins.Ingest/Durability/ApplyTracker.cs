@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Wearables.Twins.Ingest.Durability;
 
 /// <summary>
@@ -11,7 +9,7 @@ public sealed class ApplyTracker
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, int> _inFlightLowerBounds = [];
-    private ConcurrentDictionary<string, byte> _touched = new(StringComparer.Ordinal);
+    private HashSet<string> _touched = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Registers an append about to start. The returned bound is at or below the record's final position
@@ -35,7 +33,7 @@ public sealed class ApplyTracker
             // Under the gate, so a concurrent TakeTouched cannot swap the set between reading and adding.
             if (wearableId is not null)
             {
-                _touched.TryAdd(wearableId, 0);
+                _touched.Add(wearableId);
             }
 
             var count = _inFlightLowerBounds[lowerBound] - 1;
@@ -67,8 +65,8 @@ public sealed class ApplyTracker
         lock (_gate)
         {
             var taken = _touched;
-            _touched = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
-            return taken.Keys;
+            _touched = new HashSet<string>(StringComparer.Ordinal);
+            return taken;
         }
     }
 
@@ -80,7 +78,7 @@ public sealed class ApplyTracker
         {
             foreach (var id in wearableIds)
             {
-                _touched.TryAdd(id, 0);
+                _touched.Add(id);
             }
         }
     }
