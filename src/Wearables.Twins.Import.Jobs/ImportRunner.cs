@@ -5,6 +5,7 @@ using Wearables.Twins.Grains;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Ingest.Pipeline;
 using Wearables.Twins.Telemetry.Wire;
+using Wearables.Twins.Vitals;
 
 namespace Wearables.Twins.Import.Jobs;
 
@@ -42,6 +43,7 @@ public sealed partial class ImportRunner(
             job.Tally.BytesReadNow(content.Position);
             if (record.Sample is { } sample)
             {
+                sample.Source ??= ImportSources.Guess(record.Source, importer.Format).Name();
                 batch.Add(sample);
                 recordNumbers.Add(job.Tally.Records);
                 if (batch.Count == SamplesPerEnvelope)

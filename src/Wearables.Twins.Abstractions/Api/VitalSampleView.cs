@@ -16,12 +16,15 @@ public sealed record VitalSampleView(
     string? Context,
     string? Unit)
 {
+    /// <summary>The kind of device that measured it (<c>watch</c>, <c>phone</c>, …); null when not known.</summary>
+    public string? Source { get; init; }
+
     public static VitalSampleView From(in VitalSample sample)
     {
         var vital = sample.Type.Definition;
         var context = vital.Qualifiers.Count > 0 ? vital.Qualifiers[sample.Qualifier] : null;
         double? value = double.IsNaN(sample.Value) ? null : sample.Value;
-        return vital.Shape switch
+        var view = vital.Shape switch
         {
             VitalShape.BloodPressure => new(vital.Code, sample.Time, sample.End, null, sample.Value, sample.Value2, null, null, null, context, vital.CanonicalUnit),
             VitalShape.Series => new(vital.Code, sample.Time, sample.End, value, null, null, sample.Series, null, null, context, vital.CanonicalUnit),
@@ -31,7 +34,8 @@ public sealed record VitalSampleView(
                 null, vital.Categories[(int)sample.Value], context, vital.CanonicalUnit),
             VitalShape.Recording => new(vital.Code, sample.Time, sample.End, value, null, null,
                 sample.Series.IsDefaultOrEmpty ? null : sample.Series, null, vital.Categories[(int)sample.Value2], context, vital.CanonicalUnit),
-            _ => new(vital.Code, sample.Time, sample.End, value, null, null, null, null, null, context, vital.CanonicalUnit),
+            _ => new VitalSampleView(vital.Code, sample.Time, sample.End, value, null, null, null, null, null, context, vital.CanonicalUnit),
         };
+        return sample.Source == SourceKind.Unknown ? view : view with { Source = sample.Source.Name() };
     }
 }

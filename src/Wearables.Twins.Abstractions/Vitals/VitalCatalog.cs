@@ -24,7 +24,8 @@ public static class VitalCatalog
     public static readonly VitalDefinition OxygenSaturation = new(
         3, "spo2", "Oxygen saturation (SpO2)", VitalShape.Scalar, "%",
         [new("%"), new("1", Scale: 100)],
-        min: 50, max: 100, windowCapacity: 128, loinc: "59408-5");
+        min: 50, max: 100, windowCapacity: 128, loinc: "59408-5",
+        sourceOrder: SourceOrders.Led(SourceKind.PulseOximeter));
 
     public static readonly VitalDefinition RespiratoryRate = new(
         4, "respiratory_rate", "Respiratory rate", VitalShape.Scalar, "/min",
@@ -34,23 +35,27 @@ public static class VitalCatalog
     public static readonly VitalDefinition BodyTemperature = new(
         5, "body_temperature", "Body temperature", VitalShape.Scalar, "Cel",
         [new("Cel"), new("°C"), new("C"), new("[degF]", Scale: 5.0 / 9, Offset: -32 * 5.0 / 9), new("°F", Scale: 5.0 / 9, Offset: -32 * 5.0 / 9)],
-        min: 30, max: 45, windowCapacity: 64, loinc: "8310-5");
+        min: 30, max: 45, windowCapacity: 64, loinc: "8310-5",
+        sourceOrder: SourceOrders.Led(SourceKind.Thermometer));
 
     public static readonly VitalDefinition BloodPressure = new(
         6, "blood_pressure", "Blood pressure", VitalShape.BloodPressure, "mm[Hg]",
         [new("mm[Hg]"), new("mmHg"), new("kPa", Scale: 7.500617)],
-        min: 20, max: 300, windowCapacity: 64, loinc: "85354-9");
+        min: 20, max: 300, windowCapacity: 64, loinc: "85354-9",
+        sourceOrder: SourceOrders.Led(SourceKind.BloodPressureMonitor));
 
     public static readonly VitalDefinition Steps = new(
         7, "steps", "Steps", VitalShape.Quantity, "{steps}",
         [new("{steps}"), new("steps"), new("count")],
-        min: 0, max: 100_000, windowCapacity: 96, summary: VitalSummary.SumPerDay, loinc: "55423-8");
+        min: 0, max: 100_000, windowCapacity: 96, summary: VitalSummary.SumPerDay, loinc: "55423-8",
+        sourceOrder: SourceOrders.Activity);
 
     public static readonly VitalDefinition SleepStage = new(
         8, "sleep_stage", "Sleep stage", VitalShape.CategoryInterval, canonicalUnit: null,
         [],
         min: 0, max: 5, windowCapacity: 64, summary: VitalSummary.Session,
-        categories: ["awake", "light", "deep", "rem", "in_bed", "asleep"]);
+        categories: ["awake", "light", "deep", "rem", "in_bed", "asleep"],
+        sourceOrder: SourceOrders.Sleep);
 
     public static readonly VitalDefinition StressScore = new(
         9, "stress_score", "Stress score", VitalShape.Scalar, "{score}",
@@ -81,17 +86,20 @@ public static class VitalCatalog
     public static readonly VitalDefinition Distance = new(
         14, "distance", "Distance walked or run", VitalShape.Quantity, "m",
         [new("m"), new("km", Scale: 1000), new("[mi_i]", Scale: 1609.344), new("mi", Scale: 1609.344), new("[ft_i]", Scale: 0.3048), new("ft", Scale: 0.3048)],
-        min: 0, max: 200_000, windowCapacity: 96, summary: VitalSummary.SumPerDay);
+        min: 0, max: 200_000, windowCapacity: 96, summary: VitalSummary.SumPerDay,
+        sourceOrder: SourceOrders.Activity);
 
     public static readonly VitalDefinition ActiveEnergy = new(
         15, "active_energy", "Active energy burned", VitalShape.Quantity, "kcal",
         [new("kcal"), new("Cal"), new("kJ", Scale: 0.239005736)],
-        min: 0, max: 20_000, windowCapacity: 96, summary: VitalSummary.SumPerDay, loinc: "41981-2");
+        min: 0, max: 20_000, windowCapacity: 96, summary: VitalSummary.SumPerDay, loinc: "41981-2",
+        sourceOrder: SourceOrders.Activity);
 
     public static readonly VitalDefinition BodyWeight = new(
         16, "body_weight", "Body weight", VitalShape.Scalar, "kg",
         [new("kg"), new("g", Scale: 0.001), new("[lb_av]", Scale: 0.45359237), new("lb", Scale: 0.45359237)],
-        min: 1, max: 500, windowCapacity: 32, loinc: "29463-7");
+        min: 1, max: 500, windowCapacity: 32, loinc: "29463-7",
+        sourceOrder: SourceOrders.Led(SourceKind.Scale));
 
     /// <summary>
     /// A single-lead ECG: classification, average heart rate and the voltage samples (µV). Its window is tiny

@@ -11,6 +11,7 @@ public sealed class VitalDefinition
     private readonly FrozenDictionary<string, UnitConversion> _units;
     private readonly FrozenDictionary<string, int> _categoryCodes;
     private readonly FrozenDictionary<string, int> _qualifierCodes;
+    private readonly byte[] _sourceRanks;
 
     public VitalDefinition(
         byte id,
@@ -26,7 +27,8 @@ public sealed class VitalDefinition
         IReadOnlyList<string>? categories = null,
         int maxSeriesLength = 0,
         string? loinc = null,
-        IReadOnlyList<string>? qualifiers = null)
+        IReadOnlyList<string>? qualifiers = null,
+        IReadOnlyList<SourceKind>? sourceOrder = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(id);
         ArgumentOutOfRangeException.ThrowIfLessThan(windowCapacity, 1);
@@ -47,6 +49,8 @@ public sealed class VitalDefinition
         _categoryCodes = Categories.Select((name, index) => (name, index))
             .ToFrozenDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
         Qualifiers = qualifiers ?? [];
+        SourceOrder = sourceOrder ?? SourceOrders.Physiological;
+        _sourceRanks = RankSources(SourceOrder);
         _qualifierCodes = Qualifiers.Select((name, index) => (name, index))
             .ToFrozenDictionary(c => c.name, c => c.index, StringComparer.OrdinalIgnoreCase);
     }
@@ -90,6 +94,15 @@ public sealed class VitalDefinition
     /// </summary>
     public IReadOnlyList<string> Qualifiers { get; }
 
+    /// <summary>
+    /// Which source wins when two of a patient's sources report the same measurement, best first
+    /// (docs/telemetry.md, "Several sources, one patient").
+    /// </summary>
+    public IReadOnlyList<SourceKind> SourceOrder { get; }
+
+    /// <summary>Position of <paramref name="kind"/> in <see cref="SourceOrder"/>: lower wins.</summary>
+    public int SourceRank(SourceKind kind) => (int)kind < _sourceRanks.Length ? _sourceRanks[(int)kind] : byte.MaxValue;
+
     /// <summary>Whether a sample must say when it ended (intervals and recordings).</summary>
     public bool RequiresEnd => Shape is VitalShape.CategoryInterval or VitalShape.Recording;
 
@@ -108,4 +121,23 @@ public sealed class VitalDefinition
     public bool IsPlausible(double canonicalValue) => canonicalValue >= Min && canonicalValue <= Max;
 
     public override string ToString() => Code;
+
+    private static byte[] RankSources(IReadOnlyList<SourceKind> order)
+    {
+        var kinds = Enum.GetValues<SourceKind>();
+        var ranks = new byte[kinds.Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            // Unlisted kinds rank after every listed one, and an unknown source after those.
+            var position = -1;
+            for (var i = 0; i < order.Count && position < 0; i++)
+            {
+                position = order[i] == kind ? i : -1;
+            }
+
+            ranks[(int)kind] = (byte)(position >= 0 ? position : kind == SourceKind.Unknown ? order.Count + 1 : order.Count);
+        }
+
+        return ranks;
+    }
 }

@@ -24,6 +24,10 @@ public readonly record struct VitalSample(
     [Id(6)]
     public byte Qualifier { get; init; }
 
+    /// <summary>What kind of device measured it; decides which of two sources' reports of one measurement counts.</summary>
+    [Id(7)]
+    public SourceKind Source { get; init; }
+
     public static VitalSample Scalar(VitalType type, DateTimeOffset time, double value)
         => new(type, time, null, value, double.NaN, []);
 

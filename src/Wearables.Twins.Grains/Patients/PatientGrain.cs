@@ -33,10 +33,10 @@ public sealed partial class PatientGrain(
         {
             switch (WindowFor(sample.Type).Insert(sample))
             {
-                case InsertResult.Added:
+                case InsertResult.Added or InsertResult.Replaced:
                     added++;
                     break;
-                case InsertResult.Duplicate:
+                case InsertResult.Duplicate or InsertResult.Superseded:
                     duplicates++;
                     break;
                 case InsertResult.OlderThanWindow:
@@ -84,7 +84,7 @@ public sealed partial class PatientGrain(
         {
             if (State.Windows.TryGetValue(vital.Type.Id, out var window) && window.Count > 0)
             {
-                double? dayTotal = vital.Summary == VitalSummary.SumPerDay ? window.DayTotal : null;
+                double? dayTotal = vital.Summary == VitalSummary.SumPerDay ? window.DayTotal(vital) : null;
                 latest.Add(new LatestVital(window.Newest, window.Total, dayTotal));
             }
         }

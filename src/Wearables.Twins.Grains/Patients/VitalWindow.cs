@@ -32,9 +32,14 @@ public sealed class VitalWindow
     [Id(5)]
     public DateOnly Day { get; private set; }
 
-    /// <summary>Sum of values on <see cref="Day"/>, for vitals summarised per day (steps).</summary>
-    [Id(6)]
-    public double DayTotal { get; private set; }
+    /// <summary>Per-slot amounts of <see cref="Day"/> by source, for vitals summarised per day (steps).</summary>
+    [Id(7)]
+    private DaySlots? _daySlots;
+
+    /// <summary>
+    /// Total of <see cref="Day"/> for vitals summarised per day, each 15-minute slot counted from one source only.
+    /// </summary>
+    public double DayTotal(VitalDefinition vital) => _daySlots?.Total(vital) ?? 0;
 
     public int Count => _count;
 
@@ -48,14 +53,22 @@ public sealed class VitalWindow
             return InsertResult.OlderThanWindow;
         }
 
+        var vital = sample.Type.Definition;
         var position = UpperBound(ticks);
         for (var i = position - 1; i >= 0 && At(i).Time.UtcTicks == ticks; i--)
         {
             if (At(i).IsSameMeasurement(sample))
             {
-                return InsertResult.Duplicate;
+                return ReplaceIfBetter(ref At(i), sample, vital);
             }
         }
+
+        if (vital.Summary == VitalSummary.Session && !MakeRoomForSession(sample, vital))
+        {
+            return InsertResult.Superseded;
+        }
+
+        position = UpperBound(ticks);
 
         if (_count == Capacity)
         {
@@ -97,6 +110,61 @@ public sealed class VitalWindow
         return builder.MoveToImmutable();
     }
 
+    private InsertResult ReplaceIfBetter(ref VitalSample held, in VitalSample sample, VitalDefinition vital)
+    {
+        if (vital.SourceRank(sample.Source) >= vital.SourceRank(held.Source))
+        {
+            return held.Source == sample.Source ? InsertResult.Duplicate : InsertResult.Superseded;
+        }
+
+        held = sample;
+
+        // The replaced source's share stays in its own slots, where the better source now outranks it.
+        AddToDay(sample);
+        return InsertResult.Replaced;
+    }
+
+    /// <summary>
+    /// Sessions (sleep) from two sources overlap rather than coincide: the best-ranked source's intervals are
+    /// kept, and a worse source's overlapping ones give way. Returns false when the new one must give way.
+    /// </summary>
+    private bool MakeRoomForSession(in VitalSample sample, VitalDefinition vital)
+    {
+        var rank = vital.SourceRank(sample.Source);
+        var end = sample.End ?? sample.Time;
+        for (var i = 0; i < _count; i++)
+        {
+            ref var held = ref At(i);
+            if (held.Source != sample.Source && Overlaps(held, sample.Time, end) && vital.SourceRank(held.Source) <= rank)
+            {
+                return false;
+            }
+        }
+
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (At(i).Source != sample.Source && Overlaps(At(i), sample.Time, end))
+            {
+                RemoveAt(i);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Overlaps(in VitalSample held, DateTimeOffset start, DateTimeOffset end)
+        => held.Time < end && (held.End ?? held.Time) > start;
+
+    private void RemoveAt(int index)
+    {
+        for (var i = index; i < _count - 1; i++)
+        {
+            At(i) = At(i + 1);
+        }
+
+        _count--;
+    }
+
     private void AddToDay(in VitalSample sample)
     {
         if (sample.Type.Definition.Summary != VitalSummary.SumPerDay)
@@ -108,12 +176,12 @@ public sealed class VitalWindow
         if (day > Day)
         {
             Day = day;
-            DayTotal = 0;
+            _daySlots?.Clear();
         }
 
         if (day == Day)
         {
-            DayTotal += sample.Value;
+            (_daySlots ??= new DaySlots()).Add(sample, day);
         }
     }
 

@@ -30,4 +30,5 @@ public static class RejectReasons
     public const string SeriesTooLong = "series_too_long";
     public const string UnknownCategory = "unknown_category";
     public const string UnknownContext = "unknown_context";
+    public const string UnknownSource = "unknown_source";
 }

@@ -12,7 +12,7 @@ namespace Wearables.Twins.Ingest.Decoding;
 internal sealed class SampleNormalizer(IngestOptions options)
 {
     public bool TryNormalize(
-        EnvelopeSample wire, DateTimeOffset now, int index, out VitalSample sample, out SampleVerdict rejection)
+        EnvelopeSample wire, DateTimeOffset now, int index, SourceKind deviceSource, out VitalSample sample, out SampleVerdict rejection)
     {
         sample = default;
         rejection = default;
@@ -31,13 +31,21 @@ internal sealed class SampleNormalizer(IngestOptions options)
             return false;
         }
 
+        var source = deviceSource;
+        if (wire.Source is { } sourceName && !SourceKinds.TryParse(sourceName, out source))
+        {
+            rejection = SampleVerdict.Reject(index, RejectReasons.UnknownSource,
+                $"\"source\" '{sourceName}' is not one of: {string.Join(", ", SourceKinds.All)}.");
+            return false;
+        }
+
         if (!TryReadQualifier(wire, vital, index, out var qualifier, out rejection)
             || !TryReadReading(wire, vital, unit, time, end, index, out sample, out rejection))
         {
             return false;
         }
 
-        sample = sample with { Qualifier = qualifier };
+        sample = sample with { Qualifier = qualifier, Source = source };
         return true;
     }
 

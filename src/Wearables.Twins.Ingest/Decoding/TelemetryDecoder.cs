@@ -64,9 +64,9 @@ public sealed class TelemetryDecoder
     {
         ArgumentNullException.ThrowIfNull(envelope);
         return DecodeEnvelope(envelope.Schema, envelope.DeviceId, envelope.MessageId, envelope.Device, envelope.Samples,
-            (sample, now, index, accepted) => sample is null
+            (sample, now, index, source, accepted) => sample is null
                 ? SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is empty.")
-                : NormalizeSample(sample, now, index, accepted));
+                : NormalizeSample(sample, now, index, source, accepted));
     }
 
     private DecodedEnvelope DecodeEnvelope(RawTelemetryEnvelope raw)
@@ -74,7 +74,7 @@ public sealed class TelemetryDecoder
 
     private DecodedEnvelope DecodeEnvelope<T>(
         string? schema, string? deviceId, string? messageId, EnvelopeDevice? device, IList<T>? samples,
-        Func<T, DateTimeOffset, int, ImmutableArray<VitalSample>.Builder, SampleVerdict> decodeSample)
+        Func<T, DateTimeOffset, int, SourceKind, ImmutableArray<VitalSample>.Builder, SampleVerdict> decodeSample)
     {
         if (schema is not null && schema != TelemetryEnvelope.SchemaV1)
         {
@@ -107,19 +107,27 @@ public sealed class TelemetryDecoder
                 deviceId, messageId);
         }
 
+        var source = SourceKind.Unknown;
+        if (device?.Kind is { } kind && !SourceKinds.TryParse(kind, out source))
+        {
+            return DecodedEnvelope.Refused(RejectReasons.UnknownSource,
+                $"\"device.kind\" '{kind}' is not one of: {string.Join(", ", SourceKinds.All)}.", deviceId, messageId);
+        }
+
         var now = _time.GetUtcNow();
         var accepted = ImmutableArray.CreateBuilder<VitalSample>(samples.Count);
         var verdicts = ImmutableArray.CreateBuilder<SampleVerdict>(samples.Count);
         for (var index = 0; index < samples.Count; index++)
         {
-            verdicts.Add(decodeSample(samples[index], now, index, accepted));
+            verdicts.Add(decodeSample(samples[index], now, index, source, accepted));
         }
 
         return new DecodedEnvelope(null, deviceId, messageId, ToDeviceInfo(device),
             accepted.DrainToImmutable(), verdicts.MoveToImmutable());
     }
 
-    private SampleVerdict DecodeSample(JsonElement element, DateTimeOffset now, int index, ImmutableArray<VitalSample>.Builder accepted)
+    private SampleVerdict DecodeSample(
+        JsonElement element, DateTimeOffset now, int index, SourceKind source, ImmutableArray<VitalSample>.Builder accepted)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -138,19 +146,21 @@ public sealed class TelemetryDecoder
 
         return wire is null
             ? SampleVerdict.Reject(index, RejectReasons.MalformedSample, $"Sample {index} is empty.")
-            : NormalizeSample(wire, now, index, accepted);
+            : NormalizeSample(wire, now, index, source, accepted);
     }
 
-    private SampleVerdict NormalizeSample(EnvelopeSample wire, DateTimeOffset now, int index, ImmutableArray<VitalSample>.Builder accepted)
+    private SampleVerdict NormalizeSample(
+        EnvelopeSample wire, DateTimeOffset now, int index, SourceKind deviceSource, ImmutableArray<VitalSample>.Builder accepted)
     {
-        if (!_normalizer.TryNormalize(wire, now, index, out var sample, out var rejection))
+        if (!_normalizer.TryNormalize(wire, now, index, deviceSource, out var sample, out var rejection))
         {
             return rejection;
         }
 
         foreach (var earlier in accepted)
         {
-            if (earlier.IsSameMeasurement(sample))
+            // Two sources' reports of one measurement are both kept here; the twin's merge policy picks one.
+            if (earlier.IsSameMeasurement(sample) && earlier.Source == sample.Source)
             {
                 return new SampleVerdict(index, SampleStatus.Duplicate);
             }

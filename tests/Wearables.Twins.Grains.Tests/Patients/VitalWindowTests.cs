@@ -226,14 +226,14 @@ public sealed class VitalWindowTests
         window.Insert(Steps(day1, 100));
         window.Insert(Steps(day1.AddHours(1), 250));
         Assert.Equal(new DateOnly(2026, 11, 27), window.Day);
-        Assert.Equal(350, window.DayTotal);
+        Assert.Equal(350, window.DayTotal(VitalCatalog.Steps));
 
         window.Insert(Steps(day1.AddDays(1), 40));
         Assert.Equal(new DateOnly(2026, 11, 28), window.Day);
-        Assert.Equal(40, window.DayTotal);
+        Assert.Equal(40, window.DayTotal(VitalCatalog.Steps));
 
         window.Insert(Steps(day1.AddDays(1).AddHours(2), 60));
-        Assert.Equal(100, window.DayTotal);
+        Assert.Equal(100, window.DayTotal(VitalCatalog.Steps));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class VitalWindowTests
         Assert.Equal(InsertResult.Added, window.Insert(Steps(day2.AddDays(-1), 1000)));
 
         Assert.Equal(new DateOnly(2026, 11, 28), window.Day);
-        Assert.Equal(40, window.DayTotal);
+        Assert.Equal(40, window.DayTotal(VitalCatalog.Steps));
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class VitalWindowTests
 
         window.Insert(Steps(day.AddHours(-3), 10));
 
-        Assert.Equal(50, window.DayTotal);
+        Assert.Equal(50, window.DayTotal(VitalCatalog.Steps));
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class VitalWindowTests
         window.Insert(Steps(day, 40));
         window.Insert(Steps(day, 40));
 
-        Assert.Equal(40, window.DayTotal);
+        Assert.Equal(40, window.DayTotal(VitalCatalog.Steps));
     }
 
     [Fact]
@@ -282,7 +282,7 @@ public sealed class VitalWindowTests
         window.Insert(Steps(new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.FromHours(-5)), 75));
 
         Assert.Equal(new DateOnly(2026, 11, 27), window.Day);
-        Assert.Equal(75, window.DayTotal);
+        Assert.Equal(75, window.DayTotal(VitalCatalog.Steps));
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class VitalWindowTests
         var window = new VitalWindow(8);
         window.Insert(HeartRate(0, 80));
 
-        Assert.Equal(0, window.DayTotal);
+        Assert.Equal(0, window.DayTotal(VitalCatalog.Steps));
         Assert.Equal(default, window.Day);
     }
 
@@ -375,7 +375,7 @@ public sealed class VitalWindowTests
 
         Assert.NotNull(restored);
         Assert.Equal(new DateOnly(2026, 11, 28), restored.Day);
-        Assert.Equal(42, restored.DayTotal);
+        Assert.Equal(42, restored.DayTotal(VitalCatalog.Steps));
     }
 
     [Fact]

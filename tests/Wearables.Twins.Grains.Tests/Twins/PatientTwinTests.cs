@@ -65,6 +65,26 @@ public sealed class PatientTwinTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AWatchAndAPhoneOfOnePatientCountTheSameWalkOnce()
+    {
+        var (watchId, phoneId, patientId) = (NewId("watch"), NewId("phone"), NewId("p"));
+        var watch = _grains.GetGrain<IWearableGrain>(watchId);
+        var phone = _grains.GetGrain<IWearableGrain>(phoneId);
+        await watch.BindAsync(patientId);
+        await phone.BindAsync(patientId);
+        var walk = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.FromHours(1));
+
+        await phone.RecordAsync(Batch(phoneId, Steps(walk, 1100) with { Source = SourceKind.Phone }));
+        var result = await watch.RecordAsync(Batch(watchId, Steps(walk, 1000) with { Source = SourceKind.Watch }));
+
+        Assert.Equal(new RecordResult(1, 0), result);
+        var status = await _grains.GetGrain<IPatientGrain>(patientId).GetStatusAsync();
+        var steps = Assert.Single(status!.Latest);
+        Assert.Equal(1000, steps.DayTotal);
+        Assert.Equal(SourceKind.Watch, steps.Sample.Source);
+    }
+
+    [Fact]
     public async Task RedeliveredMessageAddsNothingAndReportsDuplicates()
     {
         var (wearableId, patientId) = (NewId("w"), NewId("p"));

@@ -37,6 +37,9 @@ public sealed class SampleRejectionTests
         { RejectReasons.MissingValue, """{"type":"rr_intervals","time":"2026-11-27T10:00:00Z","unit":"ms"}""" },
         { RejectReasons.MissingValue, """{"type":"steps","time":"2026-11-27T10:00:00Z","end":"2026-11-27T10:05:00Z","unit":"{steps}"}""" },
 
+        // unknown_source
+        { RejectReasons.UnknownSource, """{"type":"heart_rate","time":"2026-11-27T10:00:00Z","value":70,"unit":"/min","source":"smartwatch"}""" },
+
         // implausible_value
         { RejectReasons.ImplausibleValue, """{"type":"heart_rate","time":"2026-11-27T10:00:00Z","value":19,"unit":"/min"}""" },
         { RejectReasons.ImplausibleValue, """{"type":"heart_rate","time":"2026-11-27T10:00:00Z","value":301,"unit":"bpm"}""" },

@@ -14,6 +14,13 @@ public sealed class EnvelopeDevice
     [JsonPropertyName("firmware")]
     public string? Firmware { get; set; }
 
+    /// <summary>
+    /// What the device is (<c>watch</c>, <c>band</c>, <c>ring</c>, <c>phone</c>, <c>scale</c>, <c>bp_monitor</c>, …):
+    /// the source of its samples unless a sample names its own.
+    /// </summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; set; }
+
     /// <summary>Battery charge in percent (0–100).</summary>
     [JsonPropertyName("battery")]
     public double? Battery { get; set; }

@@ -50,6 +50,13 @@ public sealed class EnvelopeSample
     public string? Context { get; set; }
 
     /// <summary>UCUM unit (or an accepted alias) of the numbers.</summary>
+    /// <summary>
+    /// The kind of device that measured this sample when it is not the sending device (a phone app relaying
+    /// both watch and phone readings); a <c>device.kind</c> name.
+    /// </summary>
+    [JsonPropertyName("source")]
+    public string? Source { get; set; }
+
     [JsonPropertyName("unit")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Unit { get; set; }
