@@ -1,6 +1,8 @@
 using System.Net;
 using Orleans.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wearables.Twins.Grains.Common;
+using Wearables.Twins.History;
 
 namespace Wearables.Twins.Host;
 
@@ -18,6 +20,8 @@ internal static class SiloSetup
                 serviceId: orleans.GetValue("ServiceId", "wearables-twins")!,
                 clusterId: orleans.GetValue("ClusterId", "local")!);
             silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            // Until a history lake is registered, accepted samples live in the twins and the telemetry log only.
+            silo.Services.TryAddSingleton<IHistorySink>(NoHistorySink.Instance);
             silo.AddSqliteGrainStorage(StorageNames.Twins, options => options.Configure(
                 o => o.DatabasePath = Path.Combine(dataDirectory, "twins.db")));
         });

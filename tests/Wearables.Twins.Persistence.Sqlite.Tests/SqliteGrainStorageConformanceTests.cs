@@ -1,5 +1,5 @@
 using Orleans.Storage;
-using Wearables.Twins.Persistence.Sqlite.Tests.Conformance;
+using Wearables.Twins.Persistence.Conformance;
 
 namespace Wearables.Twins.Persistence.Sqlite.Tests;
 

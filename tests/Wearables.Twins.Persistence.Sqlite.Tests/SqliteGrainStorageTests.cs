@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
-using Wearables.Twins.Persistence.Sqlite.Tests.Conformance;
+using Wearables.Twins.Persistence.Conformance;
 
 namespace Wearables.Twins.Persistence.Sqlite.Tests;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Wearables.Twins.Persistence.Sqlite.Tests.Conformance;
+using Wearables.Twins.Persistence.Conformance;
 
 namespace Wearables.Twins.Persistence.Sqlite.Tests;
 

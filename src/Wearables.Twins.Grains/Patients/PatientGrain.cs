@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Wearables.Twins.History;
 using Wearables.Twins.Grains.Common;
 using Wearables.Twins.Telemetry;
 using Wearables.Twins.Vitals;
@@ -14,24 +15,33 @@ namespace Wearables.Twins.Grains.Patients;
 public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Twins)] IPersistentState<PatientState> state,
     TimeProvider time,
+    IHistorySink history,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
+    /// <summary>Reused for every batch (the sink copies before the turn ends): what this turn accepted, for the lake.</summary>
+    private VitalSample[] _toHistory = [];
     private bool _dirty;
 
     private PatientState State => state.State;
 
-    public ValueTask<RecordResult> RecordAsync(SampleBatch batch)
+    public async ValueTask<RecordResult> RecordAsync(SampleBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.MessageId is not null && !State.RecentMessages.Add($"{batch.WearableId}/{batch.MessageId}"))
         {
-            return ValueTask.FromResult(new RecordResult(0, batch.Samples.Length));
+            return new RecordResult(0, batch.Samples.Length);
         }
 
-        int added = 0, duplicates = 0;
+        int added = 0, duplicates = 0, toHistory = 0;
+        if (_toHistory.Length < batch.Samples.Length)
+        {
+            _toHistory = new VitalSample[batch.Samples.Length];
+        }
+
         foreach (var sample in batch.Samples)
         {
-            switch (WindowFor(sample.Type).Insert(sample))
+            var result = WindowFor(sample.Type).Insert(sample);
+            switch (result)
             {
                 case InsertResult.Added or InsertResult.Replaced:
                     added++;
@@ -43,6 +53,18 @@ public sealed partial class PatientGrain(
                     State.OlderThanWindow++;
                     break;
             }
+
+            // History keeps every source's report (a superseded one too) and backfills too old for the window;
+            // only an exact repeat the twin already holds is left out. The lake deduplicates the rest.
+            if (result != InsertResult.Duplicate)
+            {
+                _toHistory[toHistory++] = sample;
+            }
+        }
+
+        if (toHistory > 0)
+        {
+            await history.AppendAsync(this.GetPrimaryKeyString(), batch.WearableId, _toHistory.AsMemory(0, toHistory));
         }
 
         if (added > 0)
@@ -52,7 +74,7 @@ public sealed partial class PatientGrain(
         }
 
         _dirty = true;
-        return ValueTask.FromResult(new RecordResult(added, duplicates));
+        return new RecordResult(added, duplicates);
     }
 
     public async ValueTask AttachWearableAsync(string wearableId)

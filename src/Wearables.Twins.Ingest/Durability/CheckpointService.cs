@@ -16,6 +16,7 @@ public sealed partial class CheckpointService(
     ApplyTracker tracker,
     TelemetryRouter router,
     LogReplayService replay,
+    IEnumerable<ICheckpointParticipant> participants,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<CheckpointService> logger) : BackgroundService
@@ -71,6 +72,22 @@ public sealed partial class CheckpointService(
                 return log.CheckpointPosition;
             }
 
+            // Twins hand accepted samples to these stores as they take them, so everything up to the target
+            // has reached them; once they are durable too, the log may forget it.
+            foreach (var participant in participants)
+            {
+                try
+                {
+                    await participant.FlushAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogParticipantFailed(logger, ex, participant.Name);
+                    tracker.Retouch(touched);
+                    return log.CheckpointPosition;
+                }
+            }
+
             if (target > log.CheckpointPosition)
             {
                 await log.CheckpointAsync(target, cancellationToken);
@@ -116,6 +133,10 @@ public sealed partial class CheckpointService(
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning,
         Message = "Wearable twin {WearableId} could not persist its state; the checkpoint waits for it")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, string wearableId);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning,
+        Message = "{Participant} could not make its samples durable; the checkpoint waits for it")]
+    private static partial void LogParticipantFailed(ILogger logger, Exception exception, string participant);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Checkpoint failed; retrying at the next interval")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);

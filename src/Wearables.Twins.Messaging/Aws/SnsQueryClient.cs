@@ -6,7 +6,7 @@ namespace Wearables.Twins.Messaging.Aws;
 /// <summary>
 /// The few SNS actions the service needs, as Query requests (form POST, API version 2010-03-31), because the
 /// SNS SDK package is not available. Requests are signed by the <see cref="HttpClient"/>'s handler pipeline
-/// (a SigV4 signing handler in AWS; local stand-ins do not check signatures).
+/// (<c>Wearables.Twins.Aws.Signing.SigV4SigningHandler</c> for service <c>sns</c>).
 /// </summary>
 public sealed class SnsQueryClient
 {

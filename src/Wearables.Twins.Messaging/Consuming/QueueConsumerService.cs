@@ -19,6 +19,7 @@ public sealed class QueueConsumerService<THandler> : BackgroundService
     private readonly IProcessedMessageStore _processed;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger _logger;
+    private bool _subscribed;
 
     public QueueConsumerService(
         QueueSubscription subscription,
@@ -39,9 +40,30 @@ public sealed class QueueConsumerService<THandler> : BackgroundService
     /// <summary>The queue this consumer drains.</summary>
     public string Queue => _subscription.Queue;
 
+    /// <summary>Ensures the queue before the host finishes starting, so a publish right after start reaches it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _transport.EnsureSubscriptionAsync(_subscription, cancellationToken);
+            _subscribed = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not fatal: the consumer loop keeps trying, so a transport that is down at start does not hang the host.
+            MessagingLog.TransportFailed(_logger, ex, _subscription.Queue, _options.RetryBaseDelay);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RetryTransportAsync(() => _transport.EnsureSubscriptionAsync(_subscription, stoppingToken), stoppingToken);
+        if (!_subscribed)
+        {
+            await RetryTransportAsync(() => _transport.EnsureSubscriptionAsync(_subscription, stoppingToken), stoppingToken);
+        }
+
         MessagingLog.ConsumerStarted(_logger, _subscription.Queue);
 
         var batchSize = Math.Clamp(_options.MaxConcurrency, 1, 10);

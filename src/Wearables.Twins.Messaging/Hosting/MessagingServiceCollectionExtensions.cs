@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Wearables.Twins.Aws.Signing;
 using Wearables.Twins.Messaging.Aws;
 using Wearables.Twins.Messaging.Consuming;
 using Wearables.Twins.Messaging.Embedded;
@@ -121,18 +122,14 @@ public static class MessagingServiceCollectionExtensions
     private static SnsQueryClient CreateSnsClient(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<MessagingOptions>>().Value.Aws;
-        HttpMessageHandler handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (services.GetKeyedService<DelegatingHandler>(SnsSigning.HandlerKey) is { } signing)
+        // Every SNS request is SigV4-signed (local stand-ins ignore the signature, AWS requires it); the keys come
+        // from registered AWSCredentials (tests) or the SDK's default chain (environment, profile, IRSA).
+        var signer = new SigV4Signer(new AwsSdkCredentialsProvider(services.GetService<AWSCredentials>()),
+            services.GetService<TimeProvider>());
+        var handler = new SigV4SigningHandler(signer, options.Region, "sns")
         {
-            signing.InnerHandler = handler;
-            handler = signing;
-        }
-        else if (options.ServiceUrl is null)
-        {
-            throw new InvalidOperationException(
-                $"{MessagingOptions.Section}:Transport is Aws but no SigV4 signing handler is registered for SNS (keyed DelegatingHandler '{SnsSigning.HandlerKey}'); AWS rejects unsigned requests.");
-        }
-
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
         return new SnsQueryClient(new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) },
             SnsQueryClient.EndpointFor(options.Region, options.ServiceUrl));
     }

@@ -22,7 +22,7 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
     private AmazonDynamoDBClient? _client;
     private MembershipTableStore? _store;
 
-    /// <summary>Creates the table client; it connects in <see cref="InitializeMembershipTable"/>.</summary>
+    /// <summary>Creates the table client; it connects in <see cref="InitializeMembershipTableAsync"/>.</summary>
     public DynamoDbMembershipTable(
         IOptions<DynamoDbClusteringOptions> options, IOptions<ClusterOptions> clusterOptions, ILogger<DynamoDbMembershipTable> logger)
     {
@@ -35,7 +35,7 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task InitializeMembershipTable(bool tryInitTableVersion)
+    public async Task InitializeMembershipTableAsync(bool tryInitTableVersion, CancellationToken cancellationToken)
     {
         var problems = DynamoDbClusteringOptionsValidator.Validate(_options);
         if (problems.Count > 0)
@@ -46,9 +46,9 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
         var client = DynamoDbClientFactory.Create(_options);
         try
         {
-            await DynamoDbTableInitializer.EnsureTableAsync(client, _options, MembershipRow.Schema, _logger, CancellationToken.None);
+            await DynamoDbTableInitializer.EnsureTableAsync(client, _options, MembershipRow.Schema, _logger, cancellationToken);
             var store = new MembershipTableStore(client, _options.TableName, _clusterId);
-            var created = tryInitTableVersion && await store.EnsureVersionRowAsync(CancellationToken.None);
+            var created = tryInitTableVersion && await store.EnsureVersionRowAsync(cancellationToken);
             Interlocked.Exchange(ref _client, client)?.Dispose();
             Volatile.Write(ref _store, store);
             DynamoDbLog.MembershipInitialized(_logger, _options.TableName, _clusterId, created);
@@ -61,20 +61,20 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task DeleteMembershipTableEntries(string clusterId)
+    public async Task DeleteMembershipTableEntriesAsync(string clusterId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
-        foreach (var item in await Store.ReadPartitionAsync(clusterId, CancellationToken.None))
+        foreach (var item in await Store.ReadPartitionAsync(clusterId, cancellationToken))
         {
-            await Store.TryDeleteAsync(clusterId, item.GetString(MembershipRow.Row)!, eTag: null, CancellationToken.None);
+            await Store.TryDeleteAsync(clusterId, item.GetString(MembershipRow.Row)!, eTag: null, cancellationToken);
         }
     }
 
     /// <inheritdoc/>
-    public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)
+    public async Task CleanupDefunctSiloEntriesAsync(DateTimeOffset beforeDate, CancellationToken cancellationToken)
     {
         var removed = 0;
-        foreach (var item in await Store.ReadPartitionAsync(_clusterId, CancellationToken.None))
+        foreach (var item in await Store.ReadPartitionAsync(_clusterId, cancellationToken))
         {
             if (IsVersionRow(item))
             {
@@ -83,7 +83,7 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
 
             var entry = MembershipEntryCodec.FromItem(item);
             if (entry.Status == SiloStatus.Dead && LastUpdate(entry) < beforeDate.UtcDateTime
-                && await Store.TryDeleteAsync(_clusterId, item.GetString(MembershipRow.Row)!, item.GetString(MembershipRow.ETag), CancellationToken.None))
+                && await Store.TryDeleteAsync(_clusterId, item.GetString(MembershipRow.Row)!, item.GetString(MembershipRow.ETag), cancellationToken))
             {
                 removed++;
             }
@@ -93,40 +93,74 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<MembershipTableData> ReadRow(SiloAddress key)
+    public Task<MembershipTableData> ReadRowAsync(SiloAddress key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var row = key.ToParsableString();
-        return ReadSnapshotAsync(async cancellationToken =>
-            await Store.ReadRowAsync(row, cancellationToken) is { } item ? [item] : []);
+        return ReadSnapshotAsync(async ct => await Store.ReadRowAsync(row, ct) is { } item ? [item] : [], cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<MembershipTableData> ReadAll() =>
-        ReadSnapshotAsync(async cancellationToken =>
-            (await Store.ReadPartitionAsync(_clusterId, cancellationToken)).Where(item => !IsVersionRow(item)).ToList());
+    public Task<MembershipTableData> ReadAllAsync(CancellationToken cancellationToken) =>
+        ReadSnapshotAsync(async ct =>
+            (await Store.ReadPartitionAsync(_clusterId, ct)).Where(item => !IsVersionRow(item)).ToList(), cancellationToken);
 
     /// <inheritdoc/>
-    public Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion) =>
-        WriteRowAsync("insert", entry, expectedETag: null, tableVersion);
+    public Task<bool> InsertRowAsync(MembershipEntry entry, TableVersion tableVersion, CancellationToken cancellationToken) =>
+        WriteRowAsync("insert", entry, expectedETag: null, tableVersion, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion)
+    public Task<bool> UpdateRowAsync(MembershipEntry entry, string etag, TableVersion tableVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(etag);
-        return WriteRowAsync("update", entry, etag, tableVersion);
+        return WriteRowAsync("update", entry, etag, tableVersion, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task UpdateIAmAlive(MembershipEntry entry)
+    public async Task UpdateIAmAliveAsync(MembershipEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (!await Store.TryUpdateIAmAliveAsync(entry.SiloAddress.ToParsableString(), entry.IAmAliveTime, CancellationToken.None))
+        if (!await Store.TryUpdateIAmAliveAsync(entry.SiloAddress.ToParsableString(), entry.IAmAliveTime, cancellationToken))
         {
             throw new InvalidOperationException(
                 $"DynamoDB membership table '{_options.TableName}' has no row for silo {entry.SiloAddress} in cluster '{_clusterId}' to update its IAmAlive time.");
         }
     }
+
+    // Orleans 10 calls the *Async members; the obsolete members are still abstract on the interface and forward here.
+
+    /// <inheritdoc/>
+    [Obsolete("Use InitializeMembershipTableAsync instead.")]
+    public Task InitializeMembershipTable(bool tryInitTableVersion) => InitializeMembershipTableAsync(tryInitTableVersion, CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use DeleteMembershipTableEntriesAsync instead.")]
+    public Task DeleteMembershipTableEntries(string clusterId) => DeleteMembershipTableEntriesAsync(clusterId, CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use CleanupDefunctSiloEntriesAsync instead.")]
+    public Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate) => CleanupDefunctSiloEntriesAsync(beforeDate, CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use ReadRowAsync instead.")]
+    public Task<MembershipTableData> ReadRow(SiloAddress key) => ReadRowAsync(key, CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use ReadAllAsync instead.")]
+    public Task<MembershipTableData> ReadAll() => ReadAllAsync(CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use InsertRowAsync instead.")]
+    public Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion) => InsertRowAsync(entry, tableVersion, CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use UpdateRowAsync instead.")]
+    public Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion) =>
+        UpdateRowAsync(entry, etag, tableVersion, CancellationToken.None);
+
+    /// <inheritdoc/>
+    [Obsolete("Use UpdateIAmAliveAsync instead.")]
+    public Task UpdateIAmAlive(MembershipEntry entry) => UpdateIAmAliveAsync(entry, CancellationToken.None);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -153,7 +187,7 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
     private static bool IsVersionRow(Dictionary<string, AttributeValue> item) =>
         item.GetString(MembershipRow.Row) == MembershipRow.VersionRowKey;
 
-    private async Task<bool> WriteRowAsync(string operation, MembershipEntry entry, string? expectedETag, TableVersion tableVersion)
+    private async Task<bool> WriteRowAsync(string operation, MembershipEntry entry, string? expectedETag, TableVersion tableVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(tableVersion);
@@ -167,21 +201,21 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
             MembershipTableStore.NewETag(),
             MembershipEntryCodec.ToAttributes(entry));
 
-        if (!await store.TryRecordIntentAsync(intent, tableVersion.VersionEtag ?? string.Empty, CancellationToken.None))
+        if (!await store.TryRecordIntentAsync(intent, tableVersion.VersionEtag ?? string.Empty, cancellationToken))
         {
             // The table changed since the caller read it, or another write is in flight. Finish that one now, so the
             // caller's re-read (Orleans re-reads after a refusal) sees a settled table.
-            if (await store.ReadVersionRowAsync(CancellationToken.None) is { Pending: { } pending } current)
+            if (await store.ReadVersionRowAsync(cancellationToken) is { Pending: { } pending } current)
             {
-                await FinishAsync(store, pending, current.Version);
+                await FinishAsync(store, pending, current.Version, cancellationToken);
             }
 
             DynamoDbLog.MembershipWriteRefused(_logger, operation, intent.Row, tableVersion.Version, tableVersion.VersionEtag ?? string.Empty);
             return false;
         }
 
-        var applied = await store.ApplyIntentAsync(intent, CancellationToken.None);
-        await store.CompleteIntentAsync(intent, applied, CancellationToken.None);
+        var applied = await store.ApplyIntentAsync(intent, cancellationToken);
+        await store.CompleteIntentAsync(intent, applied, cancellationToken);
         if (!applied)
         {
             DynamoDbLog.MembershipWriteRefused(_logger, operation, intent.Row, tableVersion.Version, tableVersion.VersionEtag ?? string.Empty);
@@ -190,10 +224,10 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
         return applied;
     }
 
-    private async Task FinishAsync(MembershipTableStore store, MembershipWriteIntent pending, int version)
+    private async Task FinishAsync(MembershipTableStore store, MembershipWriteIntent pending, int version, CancellationToken cancellationToken)
     {
-        var applied = await store.ApplyIntentAsync(pending, CancellationToken.None);
-        await store.CompleteIntentAsync(pending, applied, CancellationToken.None);
+        var applied = await store.ApplyIntentAsync(pending, cancellationToken);
+        await store.CompleteIntentAsync(pending, applied, cancellationToken);
         DynamoDbLog.PendingWriteRolledForward(_logger, pending.Row, version);
     }
 
@@ -202,26 +236,26 @@ public sealed class DynamoDbMembershipTable : IMembershipTable, IDisposable
     /// write was pending: every row write happens while an intent is recorded, and every applied one moves the ETag.
     /// </summary>
     private async Task<MembershipTableData> ReadSnapshotAsync(
-        Func<CancellationToken, Task<List<Dictionary<string, AttributeValue>>>> readRows)
+        Func<CancellationToken, Task<List<Dictionary<string, AttributeValue>>>> readRows, CancellationToken cancellationToken)
     {
         var store = Store;
         for (var attempt = 0; attempt < SnapshotAttempts; attempt++)
         {
-            var before = await store.ReadVersionRowAsync(CancellationToken.None);
+            var before = await store.ReadVersionRowAsync(cancellationToken);
             if (before is null)
             {
-                await store.EnsureVersionRowAsync(CancellationToken.None);
+                await store.EnsureVersionRowAsync(cancellationToken);
                 continue;
             }
 
             if (before.Pending is { } pending)
             {
-                await FinishAsync(store, pending, before.Version);
+                await FinishAsync(store, pending, before.Version, cancellationToken);
                 continue;
             }
 
-            var rows = await readRows(CancellationToken.None);
-            var after = await store.ReadVersionRowAsync(CancellationToken.None);
+            var rows = await readRows(cancellationToken);
+            var after = await store.ReadVersionRowAsync(cancellationToken);
             if (after is null || after.ETag != before.ETag || after.Pending is not null)
             {
                 continue;

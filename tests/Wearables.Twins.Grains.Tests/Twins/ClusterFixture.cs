@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Wearables.Twins.Grains.Common;
+using Wearables.Twins.History;
 
 namespace Wearables.Twins.Grains.Tests.Twins;
 
@@ -15,6 +16,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>What the twins handed to history (the silo is in-process, so this is the very instance it uses).</summary>
+    public RecordingHistorySink History { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -23,6 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             .ConfigureServices(services =>
             {
                 services.AddSingleton(TimeProvider.System);
+                services.AddSingleton<IHistorySink>(History);
 
                 // Production storage (SQLite) writes state with Orleans' binary serializer; the memory provider
                 // would otherwise fall back to the silo-wide JSON serializer. Every write and read goes through

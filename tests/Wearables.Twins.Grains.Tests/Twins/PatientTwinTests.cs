@@ -85,6 +85,26 @@ public sealed class PatientTwinTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task HistoryReceivesEveryAcceptedReportButNotExactRepeats()
+    {
+        var (watchId, phoneId, patientId) = (NewId("watch"), NewId("phone"), NewId("p"));
+        var watch = _grains.GetGrain<IWearableGrain>(watchId);
+        var phone = _grains.GetGrain<IWearableGrain>(phoneId);
+        await watch.BindAsync(patientId);
+        await phone.BindAsync(patientId);
+        var reading = HeartRate(0, 70) with { Source = SourceKind.Watch };
+
+        await watch.RecordAsync(Batch(watchId, reading, HeartRate(1, 71) with { Source = SourceKind.Watch }));
+        await watch.RecordAsync(Batch(watchId, reading));
+        await phone.RecordAsync(Batch(phoneId, reading with { Source = SourceKind.Phone, Value = 74 }));
+
+        var handed = fixture.History.For(patientId);
+        Assert.Equal(3, handed.Count);
+        Assert.Equal([watchId, watchId, phoneId], handed.Select(h => h.WearableId));
+        Assert.Equal(SourceKind.Phone, handed[2].Sample.Source);
+    }
+
+    [Fact]
     public async Task RedeliveredMessageAddsNothingAndReportsDuplicates()
     {
         var (wearableId, patientId) = (NewId("w"), NewId("p"));

@@ -1,4 +1,4 @@
-namespace Wearables.Twins.Persistence.Sqlite.Tests.Conformance;
+namespace Wearables.Twins.Persistence.Conformance;
 
 /// <summary>A grain state with several kinds of fields, including collections, for round-trip checks.</summary>
 [GenerateSerializer]
@@ -47,11 +47,3 @@ public sealed class ConformanceState
         Assert.Equal(expected.Readings.OrderBy(r => r.Key), actual.Readings.OrderBy(r => r.Key));
     }
 }
-
-public static class GrainStateExtensions
-{
-    /// <summary>The state of a grain state (which Orleans types as nullable), failing the test when it is null.</summary>
-    public static ConformanceState Value(this IGrainState<ConformanceState> grainState) =>
-        grainState.State ?? throw new Xunit.Sdk.XunitException("The grain state holds no state object.");
-}
-

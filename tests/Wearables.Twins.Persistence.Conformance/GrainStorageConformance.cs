@@ -1,6 +1,6 @@
 using Orleans.Storage;
 
-namespace Wearables.Twins.Persistence.Sqlite.Tests.Conformance;
+namespace Wearables.Twins.Persistence.Conformance;
 
 /// <summary>
 /// What every <see cref="IGrainStorage"/> of this project must do, independent of the backing store. A provider's test
