@@ -8,10 +8,11 @@ using Wearables.Twins.Ingest.Mqtt.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var dataDirectory = builder.AddTwinsDataDirectory();
 
-// Order matters: the silo starts first and stops last; ingest replays into it; the broker opens last.
+// Order matters: the silo starts first and stops last; ingest replays into it; the MQTT doors open last.
 builder.AddTwinsSilo(dataDirectory);
 builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsMqttBroker(builder.Configuration);
+builder.Services.AddTwinsMqttClient(builder.Configuration);
 builder.Services.AddTwinsImporters(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsApi();
 builder.Services.AddTwinsFhir();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Wearables.Twins.Ingest.Mqtt.Broker;
+using Wearables.Twins.Ingest.Mqtt.Client;
 using Wearables.Twins.Ingest.Mqtt.Options;
 
 namespace Wearables.Twins.Ingest.Mqtt.Hosting;
@@ -16,6 +17,23 @@ public static class MqttServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MqttBrokerOptions>, MqttBrokerOptionsValidator>();
         services.AddSingleton<EmbeddedMqttBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds client mode (<c>Twins:Mqtt:Client</c>): when enabled, silos subscribe to an external broker's shared
+    /// subscription. Register after ingest, like the broker.
+    /// </summary>
+    public static IServiceCollection AddTwinsMqttClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MqttClientModeOptions>().Bind(configuration.GetSection(MqttClientModeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MqttClientModeOptions>, MqttClientModeOptionsValidator>();
+        if (configuration.GetSection(MqttClientModeOptions.Section).GetValue<bool>(nameof(MqttClientModeOptions.Enabled)))
+        {
+            services.AddSingleton<ExternalBrokerSubscriber>();
+            services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerSubscriber>());
+        }
+
         return services;
     }
 }
