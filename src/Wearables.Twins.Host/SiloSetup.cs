@@ -1,30 +1,52 @@
 using System.Net;
-using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Wearables.Twins.Grains.Common;
 using Wearables.Twins.History;
+using Wearables.Twins.Hosting.Clustering;
 
 namespace Wearables.Twins.Host;
 
-/// <summary>The embedded profile: one localhost silo, twin state in SQLite under the data directory.</summary>
+/// <summary>
+/// The silo: cluster membership from <c>Twins:Cluster</c> (one localhost silo by default; DynamoDB or Redis for a
+/// cluster) and twin state from <c>Twins:Storage:Provider</c> (SQLite under the data directory by default, or DynamoDB).
+/// </summary>
 internal static class SiloSetup
 {
+    public const string StorageProvider = "Twins:Storage:Provider";
+
     public static WebApplicationBuilder AddTwinsSilo(this WebApplicationBuilder builder, string dataDirectory)
     {
-        var orleans = builder.Configuration.GetSection("Twins:Orleans");
-        var siloPort = orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
-        var gatewayPort = orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+        var configuration = builder.Configuration;
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, primarySiloEndpoint: null,
-                serviceId: orleans.GetValue("ServiceId", "wearables-twins")!,
-                clusterId: orleans.GetValue("ClusterId", "local")!);
-            silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            silo.UseTwinsClustering(configuration);
+            if (IsLocalhost(configuration))
+            {
+                silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+            }
+
             // Until a history lake is registered, accepted samples live in the twins and the telemetry log only.
             silo.Services.TryAddSingleton<IHistorySink>(NoHistorySink.Instance);
-            silo.AddSqliteGrainStorage(StorageNames.Twins, options => options.Configure(
-                o => o.DatabasePath = Path.Combine(dataDirectory, "twins.db")));
+            var storage = configuration[StorageProvider] ?? "sqlite";
+            if (string.Equals(storage, "dynamodb", StringComparison.OrdinalIgnoreCase))
+            {
+                silo.AddDynamoDbGrainStorage(StorageNames.Twins, configuration.GetSection("Twins:Storage:DynamoDb"));
+            }
+            else if (string.Equals(storage, "sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                silo.AddSqliteGrainStorage(StorageNames.Twins, options => options.Configure(
+                    o => o.DatabasePath = Path.Combine(dataDirectory, "twins.db")));
+            }
+            else
+            {
+                throw new InvalidOperationException($"{StorageProvider} must be 'sqlite' or 'dynamodb' (was '{storage}').");
+            }
         });
         return builder;
     }
+
+    private static bool IsLocalhost(ConfigurationManager configuration)
+        => string.Equals(configuration[TwinsClusterSettings.Membership] ?? TwinsClusterSettings.LocalhostChoice,
+            TwinsClusterSettings.LocalhostChoice, StringComparison.OrdinalIgnoreCase);
 }

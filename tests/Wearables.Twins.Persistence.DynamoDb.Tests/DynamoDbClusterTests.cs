@@ -1,4 +1,3 @@
-using Orleans.Configuration;
 using Orleans.TestingHost;
 using Wearables.Twins.Persistence.DynamoDb.Tests.Grains;
 using Wearables.Twins.Testing;
@@ -11,32 +10,16 @@ public sealed class DynamoDbClusterTests
     private static readonly string MembershipTable = DynamoDbTestServices.UniqueTableName("cluster-membership");
     private static readonly string StorageTable = DynamoDbTestServices.UniqueTableName("cluster-storage");
 
-    private static async Task<InProcessTestCluster> BuildClusterAsync()
+    private static async Task<TestCluster> BuildClusterAsync()
     {
-        var serviceUrl = (await LocalServers.DynamoDbAsync()).ToString();
-        void Dynalite(DynamoDbConnectionOptions o, string table)
-        {
-            o.ServiceUrl = serviceUrl;
-            o.AccessKey = "local";
-            o.SecretKey = "local";
-            o.TableName = table;
-            o.CreateIfNotExists = true;
-        }
-
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UseDynamoDbClustering(ob => ob.Configure(o => Dynalite(o, MembershipTable)));
-            silo.AddDynamoDbGrainStorage("dynamodb", ob => ob.Configure(o => Dynalite(o, StorageTable)));
-            // Detect a dead silo within seconds rather than the production default of tens of seconds.
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-            });
-        });
-        builder.ConfigureClient(client => client.UseDynamoDbClustering(ob => ob.Configure(o => Dynalite(o, MembershipTable))));
+        var builder = new TestClusterBuilder(2);
+        // The test cluster's own in-memory membership would hide the provider under test.
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties[DynaliteConfigurator.ServiceUrlKey] = (await LocalServers.DynamoDbAsync()).ToString();
+        builder.Properties[DynaliteConfigurator.MembershipTableKey] = MembershipTable;
+        builder.Properties[DynaliteConfigurator.StorageTableKey] = StorageTable;
+        builder.AddSiloBuilderConfigurator<DynaliteConfigurator>();
+        builder.AddClientBuilderConfigurator<DynaliteConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

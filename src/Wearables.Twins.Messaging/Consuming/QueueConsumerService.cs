@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed class QueueConsumerService<THandler> : BackgroundService
     private readonly IProcessedMessageStore _processed;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
     private bool _subscribed;
 
     public QueueConsumerService(
@@ -112,6 +114,26 @@ public sealed class QueueConsumerService<THandler> : BackgroundService
     }
 
     private async Task ProcessAsync(ReceivedMessage message, CancellationToken stoppingToken)
+    {
+        // Two copies of one message id in flight at once (a producer re-sent it) would both pass the processed
+        // check; the second waits and comes back, by which time the first is recorded.
+        if (!_inFlight.TryAdd(message.MessageId, 0))
+        {
+            await _transport.ReleaseAsync(message, _options.RetryBaseDelay, stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await ProcessOnceAsync(message, stoppingToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(message.MessageId, out _);
+        }
+    }
+
+    private async Task ProcessOnceAsync(ReceivedMessage message, CancellationToken stoppingToken)
     {
         if (await _processed.ContainsAsync(_subscription.Queue, message.MessageId, stoppingToken))
         {

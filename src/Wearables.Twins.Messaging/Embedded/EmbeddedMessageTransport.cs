@@ -20,6 +20,7 @@ public sealed class EmbeddedMessageTransport : IMessageTransport, IDisposable
     private readonly WakeUpSignal _wakeUp = new();
     private EmbeddedQueueStore? _store;
     private bool _disposed;
+    private int _disposeStarted;
 
     public EmbeddedMessageTransport(IOptions<MessagingOptions> options, TimeProvider time, ILogger<EmbeddedMessageTransport> logger)
     {
@@ -141,8 +142,14 @@ public sealed class EmbeddedMessageTransport : IMessageTransport, IDisposable
         return moved;
     }
 
+    /// <summary>Closes the file once; safe to call twice (DI disposes it under both of its registrations).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 1)
+        {
+            return;
+        }
+
         _gate.Wait();
         try
         {
@@ -153,7 +160,6 @@ public sealed class EmbeddedMessageTransport : IMessageTransport, IDisposable
         finally
         {
             _gate.Release();
-            _gate.Dispose();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Wearables.Twins.Workers.Notifications;
 
@@ -10,6 +11,9 @@ namespace Wearables.Twins.Workers.Notifications;
 /// </summary>
 public static partial class TemplateRenderer
 {
+    // Encodes markup characters (< > & " ') but leaves accented letters readable in the HTML source.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(string template, IReadOnlyDictionary<string, string> values, bool html)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -25,7 +29,7 @@ public static partial class TemplateRenderer
                 throw new KeyNotFoundException($"Template placeholder '{{{{{name}}}}}' has no value.");
             }
 
-            output.Append(html ? HtmlEncoder.Default.Encode(value) : value);
+            output.Append(html ? Html.Encode(value) : value);
             last = match.Index + match.Length;
         }
 

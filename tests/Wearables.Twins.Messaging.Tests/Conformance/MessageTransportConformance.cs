@@ -203,6 +203,29 @@ public abstract class MessageTransportConformance
     }
 
     [Fact]
+    public async Task CopiesOfOneMessageIdArrivingTogetherAreHandledOnce()
+    {
+        using var under = CreateTransport();
+        using var temp = new TempDirectory();
+        var kind = UniqueKind();
+        var subscription = new QueueSubscription("dupes") { Kinds = [kind], VisibilityTimeout = TimeSpan.FromSeconds(5) };
+        await under.Transport.EnsureSubscriptionAsync(subscription);
+        await under.Transport.PublishAsync(Message(kind, id: "same"));
+        await under.Transport.PublishAsync(Message(kind, id: "same"));
+        await under.Transport.PublishAsync(Message(kind, id: "same"));
+        var probe = new HandlerProbe { Behaviour = (_, ct) => Task.Delay(300, ct) };
+        using var host = ConsumerHost(under.Transport, temp, subscription, probe);
+        await host.StartAsync();
+
+        // Copies received in the same batch would all have entered the handler before the first finished.
+        Assert.Equal("same", (await probe.NextAsync(Generous)).MessageId);
+        await under.Transport.PublishAsync(Message(kind, id: "after"));
+        Assert.Equal("after", (await probe.NextAsync(Generous)).MessageId);
+        await host.StopAsync();
+        Assert.Equal(1, probe.Calls["same"]);
+    }
+
+    [Fact]
     public async Task WorkerCrashMidMessageLosesNothing()
     {
         using var under = CreateTransport();

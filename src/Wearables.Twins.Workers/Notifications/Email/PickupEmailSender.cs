@@ -17,7 +17,7 @@ public sealed class PickupEmailSender : IEmailSender
     {
         using var mime = MimeMessages.Build(message, _options.Smtp);
         Directory.CreateDirectory(_options.PickupDirectory);
-        var file = Path.Combine(_options.PickupDirectory, mime.MessageId.Split('@')[0] + ".eml");
+        var file = Path.Combine(_options.PickupDirectory, (mime.MessageId ?? throw new InvalidOperationException("No Message-ID.")).Split('@')[0] + ".eml");
         var temp = file + ".tmp";
         await mime.WriteToAsync(temp, cancellationToken);
         File.Move(temp, file, overwrite: true);
