@@ -28,5 +28,8 @@ internal static class Samples
     public static TelemetryBatch Batch(string deviceId, params VitalSample[] samples)
         => Batch(deviceId, NewId("msg"), T0.AddHours(1), null, samples);
 
+    /// <summary>What a record result counted, without the incarnation (which differs per activation).</summary>
+    public static (int Added, int Duplicates) Counts(RecordResult result) => (result.Added, result.Duplicates);
+
     public static DateTimeOffset[] Times(this IEnumerable<VitalSample> samples) => [.. samples.Select(s => s.Time)];
 }

@@ -28,7 +28,7 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("GetVitals"), ReadOnly]
     ValueTask<ImmutableArray<VitalSample>> GetVitalsAsync(VitalType type, DateTimeOffset from, DateTimeOffset to);
 
-    /// <summary>Writes pending state now (used by checkpoints and shutdown).</summary>
+    /// <summary>Writes pending state now (used by checkpoints and shutdown); returns this activation's incarnation.</summary>
     [Alias("Flush")]
-    ValueTask FlushAsync();
+    ValueTask<long> FlushAsync();
 }

@@ -21,7 +21,11 @@ public interface IWearableGrain : IGrainWithStringKey
     [Alias("GetStatus"), ReadOnly]
     ValueTask<WearableStatus?> GetStatusAsync();
 
-    /// <summary>Writes pending state now (used by checkpoints and shutdown).</summary>
+    /// <summary>
+    /// Writes pending state now (used by checkpoints and shutdown). Returns the incarnation of the activations it
+    /// flushed; a value other than the one <see cref="RecordAsync"/> answered means samples were lost with an
+    /// activation and must be delivered again.
+    /// </summary>
     [Alias("Flush")]
-    ValueTask FlushAsync();
+    ValueTask<long> FlushAsync();
 }

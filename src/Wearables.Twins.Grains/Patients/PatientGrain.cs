@@ -22,6 +22,9 @@ public sealed partial class PatientGrain(
     private VitalSample[] _toHistory = [];
     private bool _dirty;
 
+    /// <summary>Differs between activations: a sender that sees it change knows in-memory samples were lost.</summary>
+    private readonly long _incarnation = Incarnations.Next();
+
     private PatientState State => state.State;
 
     public async ValueTask<RecordResult> RecordAsync(SampleBatch batch)
@@ -29,7 +32,7 @@ public sealed partial class PatientGrain(
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.MessageId is not null && !State.RecentMessages.Add($"{batch.WearableId}/{batch.MessageId}"))
         {
-            return new RecordResult(0, batch.Samples.Length);
+            return new RecordResult(0, batch.Samples.Length) { Incarnation = _incarnation };
         }
 
         int added = 0, duplicates = 0, toHistory = 0;
@@ -74,7 +77,7 @@ public sealed partial class PatientGrain(
         }
 
         _dirty = true;
-        return new RecordResult(added, duplicates);
+        return new RecordResult(added, duplicates) { Incarnation = _incarnation };
     }
 
     public async ValueTask AttachWearableAsync(string wearableId)
@@ -118,12 +121,14 @@ public sealed partial class PatientGrain(
     public ValueTask<ImmutableArray<VitalSample>> GetVitalsAsync(VitalType type, DateTimeOffset from, DateTimeOffset to)
         => ValueTask.FromResult(State.Windows.TryGetValue(type.Id, out var window) ? window.Range(from, to) : []);
 
-    public async ValueTask FlushAsync()
+    public async ValueTask<long> FlushAsync()
     {
         if (_dirty)
         {
             await WriteAsync();
         }
+
+        return _incarnation;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ public sealed partial class WearableGrain(
     private readonly HashSet<string> _patientsToFlush = new(StringComparer.Ordinal);
     private bool _dirty;
 
+    /// <summary>Differs between activations (see <see cref="IWearableGrain.FlushAsync"/>).</summary>
+    private readonly long _incarnation = Incarnations.Next();
+
     private WearableState State => state.State;
 
     private string WearableId => this.GetPrimaryKeyString();
@@ -48,16 +51,17 @@ public sealed partial class WearableGrain(
             // Forwarded even when this twin saw the message before: the patient twin decides, because after a
             // crash its persisted state may be older than this one's.
             _patientsToFlush.Add(patientId);
-            return await Patient(patientId).RecordAsync(new SampleBatch(WearableId, batch.MessageId, batch.Samples));
+            var result = await Patient(patientId).RecordAsync(new SampleBatch(WearableId, batch.MessageId, batch.Samples));
+            return result with { Incarnation = _incarnation ^ result.Incarnation };
         }
 
         if (!isNew)
         {
-            return new RecordResult(0, batch.Samples.Length);
+            return new RecordResult(0, batch.Samples.Length) { Incarnation = _incarnation };
         }
 
         HoldUntilBound(batch.Samples);
-        return new RecordResult(batch.Samples.Length, 0);
+        return new RecordResult(batch.Samples.Length, 0) { Incarnation = _incarnation };
     }
 
     public async ValueTask<WearableStatus> BindAsync(string patientId)
@@ -98,12 +102,13 @@ public sealed partial class WearableGrain(
     public ValueTask<WearableStatus?> GetStatusAsync()
         => ValueTask.FromResult(State.IsKnown ? Status() : null);
 
-    public async ValueTask FlushAsync()
+    public async ValueTask<long> FlushAsync()
     {
         // Patients first: this twin's state must never claim more than its patients have persisted.
+        var incarnation = _incarnation;
         foreach (var patientId in _patientsToFlush)
         {
-            await Patient(patientId).FlushAsync();
+            incarnation ^= await Patient(patientId).FlushAsync();
         }
 
         _patientsToFlush.Clear();
@@ -111,6 +116,8 @@ public sealed partial class WearableGrain(
         {
             await WriteAsync();
         }
+
+        return incarnation;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -2,14 +2,16 @@ namespace Wearables.Twins.Ingest.Durability;
 
 /// <summary>
 /// Knows which log records are durable but not yet applied to twins, and which wearables received data
-/// since the last checkpoint. A checkpoint may only move past records that are applied, and only after the
-/// twins that took them have persisted their state.
+/// since the last checkpoint (with the incarnation of the twin activations that took it). A checkpoint may only
+/// move past records that are applied, and only after the twins that took them have persisted their state —
+/// in the same activations: a twin re-activated in between (its silo died) lost what it held in memory.
 /// </summary>
 public sealed class ApplyTracker
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, int> _inFlightLowerBounds = [];
-    private HashSet<string> _touched = new(StringComparer.Ordinal);
+    private Dictionary<string, long> _touched = new(StringComparer.Ordinal);
+    private bool _incarnationChanged;
 
     /// <summary>
     /// Registers an append about to start. The returned bound is at or below the record's final position
@@ -25,15 +27,18 @@ public sealed class ApplyTracker
         return currentEnd;
     }
 
-    /// <summary>Marks an append as applied (or abandoned) and remembers the wearable it touched.</summary>
-    public void EndAppend(long lowerBound, string? wearableId)
+    /// <summary>
+    /// Marks an append as applied (or abandoned) and remembers the wearable it touched, with the incarnation
+    /// the twins answered (0 when unknown).
+    /// </summary>
+    public void EndAppend(long lowerBound, string? wearableId, long incarnation)
     {
         lock (_gate)
         {
             // Under the gate, so a concurrent TakeTouched cannot swap the set between reading and adding.
             if (wearableId is not null)
             {
-                _touched.Add(wearableId);
+                TouchUnderGate(wearableId, incarnation);
             }
 
             var count = _inFlightLowerBounds[lowerBound] - 1;
@@ -59,27 +64,53 @@ public sealed class ApplyTracker
         }
     }
 
-    /// <summary>Takes the set of wearables touched since the last call.</summary>
-    public ICollection<string> TakeTouched()
+    /// <summary>
+    /// Takes the wearables touched since the last call with the incarnation that took their samples, and whether
+    /// any twin answered two different incarnations meanwhile (samples lost between two applies).
+    /// </summary>
+    public (IReadOnlyDictionary<string, long> Touched, bool IncarnationChanged) TakeTouched()
     {
         lock (_gate)
         {
-            var taken = _touched;
-            _touched = new HashSet<string>(StringComparer.Ordinal);
+            var taken = (_touched, _incarnationChanged);
+            _touched = new Dictionary<string, long>(StringComparer.Ordinal);
+            _incarnationChanged = false;
             return taken;
         }
     }
 
-    /// <summary>Puts wearables back when their flush failed, so the next checkpoint retries them.</summary>
-    public void Retouch(IEnumerable<string> wearableIds)
+    /// <summary>Records that a wearable's twins took samples in the given incarnation (0: unknown), outside any append.</summary>
+    public void Touch(string wearableId, long incarnation)
     {
-        ArgumentNullException.ThrowIfNull(wearableIds);
         lock (_gate)
         {
-            foreach (var id in wearableIds)
+            TouchUnderGate(wearableId, incarnation);
+        }
+    }
+
+    /// <summary>Puts wearables back when their flush failed, so the next checkpoint retries them.</summary>
+    public void Retouch(IEnumerable<KeyValuePair<string, long>> wearables)
+    {
+        ArgumentNullException.ThrowIfNull(wearables);
+        lock (_gate)
+        {
+            foreach (var (id, incarnation) in wearables)
             {
-                _touched.Add(id);
+                TouchUnderGate(id, incarnation);
             }
+        }
+    }
+
+    private void TouchUnderGate(string wearableId, long incarnation)
+    {
+        if (_touched.TryGetValue(wearableId, out var known) && known != 0 && incarnation != 0 && known != incarnation)
+        {
+            _incarnationChanged = true;
+        }
+
+        if (known == 0 || !_touched.ContainsKey(wearableId))
+        {
+            _touched[wearableId] = incarnation;
         }
     }
 }

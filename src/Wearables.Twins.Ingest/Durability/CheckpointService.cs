@@ -48,27 +48,41 @@ public sealed partial class CheckpointService(
         {
             var log = logHost.Log;
             var target = tracker.SafePosition(() => log.EndPosition);
-            var touched = tracker.TakeTouched();
-            var failed = new ConcurrentBag<string>();
+            var (touched, incarnationChanged) = tracker.TakeTouched();
+            var failed = new ConcurrentBag<KeyValuePair<string, long>>();
+            var lost = incarnationChanged ? 1 : 0;
             await Parallel.ForEachAsync(
                 touched,
                 new ParallelOptions { MaxDegreeOfParallelism = FlushParallelism, CancellationToken = cancellationToken },
-                async (wearableId, _) =>
+                async (wearable, _) =>
                 {
                     try
                     {
-                        await router.FlushAsync(wearableId);
+                        var incarnation = await router.FlushAsync(wearable.Key);
+                        if (wearable.Value != 0 && incarnation != wearable.Value)
+                        {
+                            Interlocked.Increment(ref lost);
+                        }
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        LogFlushFailed(logger, ex, wearableId);
-                        failed.Add(wearableId);
+                        LogFlushFailed(logger, ex, wearable.Key);
+                        failed.Add(wearable);
                     }
                 });
 
             if (!failed.IsEmpty)
             {
-                tracker.Retouch(failed);
+                tracker.Retouch(touched);
+                return log.CheckpointPosition;
+            }
+
+            if (lost > 0)
+            {
+                // Twins re-activated (their silo died) after taking samples and before persisting them lost those
+                // samples: deliver everything since the checkpoint again, and let the next checkpoint confirm it.
+                LogTwinsLost(logger, lost, log.CheckpointPosition, target);
+                await replay.ReplayAsync(log.CheckpointPosition, target, cancellationToken);
                 return log.CheckpointPosition;
             }
 
@@ -137,6 +151,10 @@ public sealed partial class CheckpointService(
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning,
         Message = "{Participant} could not make its samples durable; the checkpoint waits for it")]
     private static partial void LogParticipantFailed(ILogger logger, Exception exception, string participant);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning,
+        Message = "{Count} wearable twins were re-activated before persisting what they took; redelivering the log from {From} to {To}")]
+    private static partial void LogTwinsLost(ILogger logger, int count, long from, long to);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Checkpoint failed; retrying at the next interval")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);

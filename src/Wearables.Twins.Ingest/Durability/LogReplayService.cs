@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
+using Wearables.Twins.Grains;
 using Wearables.Twins.Ingest.Pipeline;
 using Wearables.Twins.Telemetry;
 
@@ -42,33 +43,8 @@ public sealed partial class LogReplayService(
         try
         {
             var log = logHost.Log;
-            var from = log.CheckpointPosition;
-            LogReplayStarting(logger, from, log.EndPosition);
-            long records = 0, samples = 0;
-            await foreach (var record in log.ReadAsync(from, cancellationToken))
-            {
-                TelemetryBatch? batch;
-                try
-                {
-                    batch = serializer.Deserialize(record.Payload);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogUnreadableRecord(logger, ex, record.Position);
-                    continue;
-                }
-
-                if (batch is null)
-                {
-                    continue;
-                }
-
-                await ApplyWithRetriesAsync(batch, cancellationToken);
-                tracker.Retouch([batch.DeviceId]);
-                records++;
-                samples += batch.Samples.Length;
-            }
-
+            LogReplayStarting(logger, log.CheckpointPosition, log.EndPosition);
+            var (records, samples) = await ReplayAsync(log.CheckpointPosition, long.MaxValue, cancellationToken);
             LogReplayFinished(logger, records, samples);
             _completion.TrySetResult();
         }
@@ -83,14 +59,53 @@ public sealed partial class LogReplayService(
         }
     }
 
-    private async Task ApplyWithRetriesAsync(TelemetryBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers the log's records in [<paramref name="from"/>, <paramref name="to"/>) to the twins again (they ignore
+    /// what they hold) and marks their wearables for the next checkpoint. Used at start-up, and by a checkpoint that
+    /// finds twins re-activated since they took their samples.
+    /// </summary>
+    public async Task<(long Records, long Samples)> ReplayAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        long records = 0, samples = 0;
+        await foreach (var record in logHost.Log.ReadAsync(from, cancellationToken))
+        {
+            if (record.Position >= to)
+            {
+                break;
+            }
+
+            TelemetryBatch? batch;
+            try
+            {
+                batch = serializer.Deserialize(record.Payload);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogUnreadableRecord(logger, ex, record.Position);
+                continue;
+            }
+
+            if (batch is null)
+            {
+                continue;
+            }
+
+            var result = await ApplyWithRetriesAsync(batch, cancellationToken);
+            tracker.Touch(batch.DeviceId, result.Incarnation);
+            records++;
+            samples += batch.Samples.Length;
+        }
+
+        return (records, samples);
+    }
+
+    private async Task<RecordResult> ApplyWithRetriesAsync(TelemetryBatch batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await router.RouteAsync(batch);
-                return;
+                return await router.RouteAsync(batch);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && attempt < AttemptsPerRecord)
             {

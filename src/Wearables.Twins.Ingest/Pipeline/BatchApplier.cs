@@ -25,7 +25,7 @@ public sealed partial class BatchApplier(
         try
         {
             var result = await router.RouteAsync(batch);
-            tracker.EndAppend(logBound, batch.DeviceId);
+            tracker.EndAppend(logBound, batch.DeviceId, result.Incarnation);
             return result.Duplicates;
         }
         catch (Exception ex)
@@ -45,8 +45,8 @@ public sealed partial class BatchApplier(
             try
             {
                 await Task.Delay(delay, time, stopping);
-                await router.RouteAsync(batch);
-                tracker.EndAppend(logBound, batch.DeviceId);
+                var result = await router.RouteAsync(batch);
+                tracker.EndAppend(logBound, batch.DeviceId, result.Incarnation);
                 return;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

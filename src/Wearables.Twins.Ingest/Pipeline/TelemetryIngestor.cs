@@ -81,7 +81,7 @@ public sealed partial class TelemetryIngestor(
         }
         catch (Exception ex)
         {
-            tracker.EndAppend(bound, null);
+            tracker.EndAppend(bound, null, 0);
             if (ex is OperationCanceledException)
             {
                 throw;

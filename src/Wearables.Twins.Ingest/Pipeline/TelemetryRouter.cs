@@ -12,5 +12,6 @@ public sealed class TelemetryRouter(IGrainFactory grains)
         return grains.GetGrain<IWearableGrain>(batch.DeviceId).RecordAsync(batch);
     }
 
-    public ValueTask FlushAsync(string wearableId) => grains.GetGrain<IWearableGrain>(wearableId).FlushAsync();
+    /// <summary>Persists the wearable twin and its patients; returns their incarnation (see <see cref="IWearableGrain.FlushAsync"/>).</summary>
+    public ValueTask<long> FlushAsync(string wearableId) => grains.GetGrain<IWearableGrain>(wearableId).FlushAsync();
 }
