@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Wearables.Twins.Cli.Commands;
+using Wearables.Twins.Cli.Commands.Risk;
 
 namespace Wearables.Twins.Cli;
 
@@ -53,6 +54,7 @@ public static class TwinsCommandLine
         root.Subcommands.Add(new BindCommand(runtime));
         root.Subcommands.Add(new SendCommand(runtime));
         root.Subcommands.Add(new ImportCommand(runtime));
+        root.Subcommands.Add(new RiskCommand(runtime));
         return root;
     }
 

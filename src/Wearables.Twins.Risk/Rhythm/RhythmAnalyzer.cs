@@ -49,8 +49,10 @@ public static class RhythmAnalyzer
     }
 
     /// <summary>Splits a beat stream into aligned windows and judges each (used by the CLI and the evaluation).</summary>
+    /// <param name="origin">Time zero of <paramref name="beatTimes"/>; windows align to multiples of the window length from it.</param>
     /// <param name="beatTimes">End time of each interval (seconds since <paramref name="origin"/>).</param>
     /// <param name="rrMs">The intervals (ms), one per beat time.</param>
+    /// <param name="options">Thresholds; <see cref="RhythmAnalyzerOptions.Default"/> when null.</param>
     public static List<RhythmWindow> AnalyzeStream(
         DateTimeOffset origin, ReadOnlySpan<double> beatTimes, ReadOnlySpan<double> rrMs, RhythmAnalyzerOptions? options = null)
     {
