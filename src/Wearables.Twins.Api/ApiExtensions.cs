@@ -39,6 +39,7 @@ public static class ApiExtensions
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapTelemetryApi();
         app.MapPatientsApi();
+        app.MapRiskApi();
         app.MapWearablesApi();
         app.MapImportsApi();
         return app;

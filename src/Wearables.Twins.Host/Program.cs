@@ -1,8 +1,10 @@
 using Wearables.Twins.Api;
 using Wearables.Twins.Fhir;
+using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.Host;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Mqtt.Hosting;
+using Wearables.Twins.Workers.Hosting;
 
 // Settings files sit next to the binary; relative paths such as the data directory resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -14,6 +16,11 @@ builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsMqttBroker(builder.Configuration);
 builder.Services.AddTwinsMqttClient(builder.Configuration);
 builder.Services.AddTwinsImporters(builder.Configuration, dataDirectory);
+builder.Services.AddTwinsWorkers(builder.Configuration, dataDirectory);
+builder.AddTwinsRiskModel();
+
+// Last: defaults for whatever the lines above did not provide (TryAdd).
+builder.Services.AddTwinGrainServices();
 builder.Services.AddTwinsApi();
 builder.Services.AddTwinsFhir();
 

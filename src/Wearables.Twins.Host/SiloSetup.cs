@@ -1,8 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Wearables.Twins.Grains.Common;
-using Wearables.Twins.History;
 using Wearables.Twins.Hosting.Clustering;
 
 namespace Wearables.Twins.Host;
@@ -26,8 +24,6 @@ internal static class SiloSetup
                 silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
             }
 
-            // Until a history lake is registered, accepted samples live in the twins and the telemetry log only.
-            silo.Services.TryAddSingleton<IHistorySink>(NoHistorySink.Instance);
             var storage = configuration[StorageProvider] ?? "sqlite";
             if (string.Equals(storage, "dynamodb", StringComparison.OrdinalIgnoreCase))
             {

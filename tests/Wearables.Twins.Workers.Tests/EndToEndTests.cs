@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Wearables.Twins.Messaging.Recommendations;
+using Wearables.Twins.Recommendations;
 using Wearables.Twins.Testing;
 using Wearables.Twins.Workers.Hosting;
 using Wearables.Twins.Workers.Notifications.Contacts;

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Wearables.Twins.History;
+using Wearables.Twins.Recommendations;
+using Wearables.Twins.Risk.Engine;
+using Wearables.Twins.Risk.Grains;
 using Wearables.Twins.Grains.Common;
 using Wearables.Twins.Telemetry;
 using Wearables.Twins.Vitals;
@@ -16,7 +19,9 @@ public sealed partial class PatientGrain(
     [PersistentState("patient", StorageNames.Twins)] IPersistentState<PatientState> state,
     TimeProvider time,
     IHistorySink history,
-    ILogger<PatientGrain> logger) : Grain, IPatientGrain
+    PatientRiskMonitor risk,
+    IRecommendationPublisher recommendations,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain, IPatientRiskGrain
 {
     /// <summary>Reused for every batch (the sink copies before the turn ends): what this turn accepted, for the lake.</summary>
     private VitalSample[] _toHistory = [];
@@ -67,6 +72,7 @@ public sealed partial class PatientGrain(
 
         if (toHistory > 0)
         {
+            ObserveForRisk(_toHistory.AsSpan(0, toHistory));
             await history.AppendAsync(this.GetPrimaryKeyString(), batch.WearableId, _toHistory.AsMemory(0, toHistory));
         }
 

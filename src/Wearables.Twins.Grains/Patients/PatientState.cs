@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Wearables.Twins.Grains.Common;
+using Wearables.Twins.Recommendations;
+using Wearables.Twins.Risk.Engine;
 
 namespace Wearables.Twins.Grains.Patients;
 
@@ -29,6 +32,27 @@ public sealed class PatientState
     /// <summary>Samples older than a full window when they arrived (kept in history only).</summary>
     [Id(5)]
     public long OlderThanWindow { get; set; }
+
+    /// <summary>Baselines, findings and rhythm history of the risk engine (bounded by the engine).</summary>
+    [Id(6)]
+    public RiskState Risk { get; init; } = new();
+
+    /// <summary>Values a clinician entered (<c>PUT …/observations</c>), used where wearables measure nothing.</summary>
+    [Id(7)]
+    public ImmutableArray<ManualObservation> Observations { get; set; } = [];
+
+    [Id(8)]
+    public ClinicalFlags Flags { get; set; } = ClinicalFlags.None;
+
+    /// <summary>Recommendations not yet accepted by the topic, oldest first; at most <see cref="OutboxCapacity"/>.</summary>
+    [Id(9)]
+    public List<Recommendation> Outbox { get; init; } = [];
+
+    /// <summary>Recommendations dropped because the outbox was full (the topic unreachable for long).</summary>
+    [Id(10)]
+    public long OutboxDropped { get; set; }
+
+    public const int OutboxCapacity = 256;
 
     public bool IsKnown => Wearables.Count > 0 || Samples > 0;
 }

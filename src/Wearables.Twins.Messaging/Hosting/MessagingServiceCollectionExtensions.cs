@@ -1,8 +1,8 @@
 using Amazon.Runtime;
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,6 +11,7 @@ using Wearables.Twins.Messaging.Aws;
 using Wearables.Twins.Messaging.Consuming;
 using Wearables.Twins.Messaging.Embedded;
 using Wearables.Twins.Messaging.Recommendations;
+using Wearables.Twins.Recommendations;
 
 namespace Wearables.Twins.Messaging.Hosting;
 

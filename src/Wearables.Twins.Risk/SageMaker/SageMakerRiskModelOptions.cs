@@ -8,7 +8,7 @@ namespace Wearables.Twins.Risk.SageMaker;
 /// </summary>
 public sealed class SageMakerRiskModelOptions : AwsEndpointOptions
 {
-    public const string Section = "Risk:SageMaker";
+    public const string Section = "Twins:Risk:SageMaker";
 
     /// <summary>SigV4 signing name of the SageMaker runtime.</summary>
     public const string SigningService = "sagemaker";

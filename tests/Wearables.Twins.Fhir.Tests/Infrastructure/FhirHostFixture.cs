@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Wearables.Twins.Grains.Common;
-using Wearables.Twins.History;
+using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.Ingest.Durability;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Pipeline;
@@ -65,7 +65,7 @@ public sealed class FhirHostFixture : IAsyncLifetime
             silo.UseLocalhostClustering(siloPort, gatewayPort, primarySiloEndpoint: null, serviceId: clusterId, clusterId: clusterId);
             silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
             silo.AddMemoryGrainStorage(StorageNames.Twins);
-            silo.Services.AddSingleton<IHistorySink>(NoHistorySink.Instance);
+            silo.Services.AddTwinGrainServices();
 
             // Production storage writes state with Orleans' binary serializer; the memory provider would otherwise
             // use the silo-wide JSON serializer.

@@ -3,7 +3,9 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Wearables.Twins.Grains.Common;
+using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.History;
+using Wearables.Twins.Recommendations;
 
 namespace Wearables.Twins.Grains.Tests.Twins;
 
@@ -19,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>What the twins handed to history (the silo is in-process, so this is the very instance it uses).</summary>
     public RecordingHistorySink History { get; } = new();
 
+    /// <summary>What the twins' outboxes published.</summary>
+    public RecordingRecommendationPublisher Recommendations { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -28,6 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 services.AddSingleton(TimeProvider.System);
                 services.AddSingleton<IHistorySink>(History);
+                services.AddSingleton<IRecommendationPublisher>(Recommendations);
+                services.AddTwinGrainServices();
 
                 // Production storage (SQLite) writes state with Orleans' binary serializer; the memory provider
                 // would otherwise fall back to the silo-wide JSON serializer. Every write and read goes through

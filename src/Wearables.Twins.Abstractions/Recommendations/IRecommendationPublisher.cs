@@ -1,6 +1,4 @@
-using Wearables.Twins.Recommendations;
-
-namespace Wearables.Twins.Messaging.Recommendations;
+namespace Wearables.Twins.Recommendations;
 
 /// <summary>Publishes recommendations to the topic (what a twin's outbox dispatcher calls).</summary>
 public interface IRecommendationPublisher
