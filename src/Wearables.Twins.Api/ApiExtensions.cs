@@ -18,6 +18,7 @@ public static class ApiExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
+        services.AddSingleton<PatientHistory>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -40,6 +41,8 @@ public static class ApiExtensions
         app.MapTelemetryApi();
         app.MapPatientsApi();
         app.MapRiskApi();
+        app.MapAnalyticsApi();
+        app.MapErasureApi();
         app.MapWearablesApi();
         app.MapImportsApi();
         return app;

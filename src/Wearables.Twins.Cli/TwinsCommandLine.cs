@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Wearables.Twins.Cli.Commands;
 using Wearables.Twins.Cli.Commands.Risk;
+using Wearables.Twins.Cli.Commands.Sql;
 
 namespace Wearables.Twins.Cli;
 
@@ -55,6 +56,7 @@ public static class TwinsCommandLine
         root.Subcommands.Add(new SendCommand(runtime));
         root.Subcommands.Add(new ImportCommand(runtime));
         root.Subcommands.Add(new RiskCommand(runtime));
+        root.Subcommands.Add(new SqlCommand(runtime));
         return root;
     }
 

@@ -2,6 +2,8 @@ using Wearables.Twins.Api;
 using Wearables.Twins.Fhir;
 using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.Host;
+using Wearables.Twins.History.Hosting;
+using Wearables.Twins.Ingest.Durability;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Mqtt.Hosting;
 using Wearables.Twins.Workers.Hosting;
@@ -12,6 +14,8 @@ var dataDirectory = builder.AddTwinsDataDirectory();
 
 // Order matters: the silo starts first and stops last; ingest replays into it; the MQTT doors open last.
 builder.AddTwinsSilo(dataDirectory);
+builder.Services.AddTwinsHistory(builder.Configuration, dataDirectory);
+builder.Services.AddSingleton<ICheckpointParticipant, LakeCheckpoint>();
 builder.Services.AddTwinsIngest(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsMqttBroker(builder.Configuration);
 builder.Services.AddTwinsMqttClient(builder.Configuration);

@@ -8,4 +8,8 @@ public sealed record VitalSeriesView(
     DateTimeOffset? From,
     DateTimeOffset? To,
     int Count,
-    IReadOnlyList<VitalSampleView> Samples);
+    IReadOnlyList<VitalSampleView> Samples)
+{
+    /// <summary>True when more samples matched than <c>limit</c>: ask for a shorter range or a coarser resolution.</summary>
+    public bool Truncated { get; init; }
+}

@@ -28,6 +28,12 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("GetVitals"), ReadOnly]
     ValueTask<ImmutableArray<VitalSample>> GetVitalsAsync(VitalType type, DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>
+    /// Erases the twin (right to erasure): its persisted state is cleared and the activation ends. Returns what it held.
+    /// </summary>
+    [Alias("Erase")]
+    ValueTask<PatientErasure> EraseAsync();
+
     /// <summary>Writes pending state now (used by checkpoints and shutdown); returns this activation's incarnation.</summary>
     [Alias("Flush")]
     ValueTask<long> FlushAsync();

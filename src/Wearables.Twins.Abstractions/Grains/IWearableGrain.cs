@@ -13,6 +13,13 @@ public interface IWearableGrain : IGrainWithStringKey
     [Alias("Record")]
     ValueTask<RecordResult> RecordAsync(TelemetryBatch batch);
 
+    /// <summary>
+    /// Forgets the wearable's patient (erasure of that patient): later samples are held as for an unbound wearable.
+    /// Only when <paramref name="patientId"/> is still its patient.
+    /// </summary>
+    [Alias("Unbind")]
+    ValueTask UnbindAsync(string patientId);
+
     /// <summary>Binds the wearable to a patient and forwards any samples held while it was unbound.</summary>
     [Alias("Bind")]
     ValueTask<WearableStatus> BindAsync(string patientId);

@@ -137,6 +137,18 @@ public sealed partial class PatientGrain(
         return _incarnation;
     }
 
+    public async ValueTask<PatientErasure> EraseAsync()
+    {
+        var erasure = new PatientErasure([.. State.Wearables], State.Samples, State.Windows.Values.Sum(w => w.Count),
+            State.Risk.Findings.OpenFindings.Count(), State.Outbox.Count);
+        _riskTimer?.Dispose();
+        _outboxTimer?.Dispose();
+        await state.ClearStateAsync();
+        _dirty = false;
+        DeactivateOnIdle();
+        return erasure;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         try

@@ -64,6 +64,16 @@ public sealed partial class WearableGrain(
         return new RecordResult(batch.Samples.Length, 0) { Incarnation = _incarnation };
     }
 
+    public async ValueTask UnbindAsync(string patientId)
+    {
+        if (State.PatientId == patientId)
+        {
+            State.PatientId = null;
+            _patientsToFlush.Remove(patientId);
+            await WriteAsync();
+        }
+    }
+
     public async ValueTask<WearableStatus> BindAsync(string patientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);

@@ -1,0 +1,4 @@
+namespace Wearables.Twins.History.Storage;
+
+/// <summary>An object in the lake: its key, size and last write time.</summary>
+public sealed record LakeObject(string Key, long Size, DateTimeOffset LastModified);
