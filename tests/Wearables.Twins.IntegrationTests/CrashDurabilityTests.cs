@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using MQTTnet.Formatter;
 using Wearables.Twins.IntegrationTests.Infrastructure;
 
@@ -56,16 +57,34 @@ public sealed class CrashDurabilityTests
         await Task.WhenAll(publishers);
         await first.DisposeAsync();
 
-        await using var second = await TwinsHostProcess.StartAsync(data.Path);
+        await using var second = await TwinsHostProcess.StartAsync(data.Path, new Dictionary<string, string> { ["Twins:History:Writer:MaxAge"] = "00:00:01" });
         foreach (var (device, _) in devices)
         {
-            var held = await second.Http.HeartRateTimesAsync($"{run}-patient-{device}");
+            var patient = $"{run}-patient-{device}";
+            var held = await second.Http.HeartRateTimesAsync(patient);
             var lost = acked[device].Where(t => !held.Contains(t.UtcTicks)).ToList();
             Assert.True(lost.Count == 0,
                 $"{device}: {lost.Count} of {acked[device].Count} acknowledged samples were lost after kill -9.\n{second.Output}");
+
+            // The history lake too: whatever was flushed before the kill, and the log's replay of the rest.
+            var expected = acked[device].Select(t => t.ToUnixTimeMilliseconds()).ToHashSet();
+            await Eventually.MatchesAsync(
+                () => LakeTimesAsync(second, patient),
+                inLake => inLake.IsSupersetOf(expected),
+                TimeSpan.FromSeconds(60),
+                $"{device}'s {expected.Count} acknowledged samples in the lake");
         }
 
         Assert.True(total >= KillAfterAcks);
+    }
+
+    private static async Task<HashSet<long>> LakeTimesAsync(TwinsHostProcess host, string patient)
+    {
+        using var response = await host.Http.PostAsJsonAsync("/api/v1/analytics/sql",
+            new { sql = $"SELECT epoch_ms(time) FROM vitals WHERE patient_id = '{patient}' AND vital = 'heart_rate'" });
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        return body.GetProperty("rows").EnumerateArray().Select(r => r[0].GetInt64()).ToHashSet();
     }
 
     private static async Task PublishUntilFailureAsync(

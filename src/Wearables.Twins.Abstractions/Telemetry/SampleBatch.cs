@@ -11,4 +11,9 @@ namespace Wearables.Twins.Telemetry;
 public sealed record SampleBatch(
     [property: Id(0)] string WearableId,
     [property: Id(1)] string? MessageId,
-    [property: Id(2)] ImmutableArray<VitalSample> Samples);
+    [property: Id(2)] ImmutableArray<VitalSample> Samples)
+{
+    /// <summary>Redelivered from the telemetry log (see <see cref="TelemetryBatch.Redelivered"/>).</summary>
+    [Id(3)]
+    public bool Redelivered { get; init; }
+}

@@ -17,4 +17,12 @@ public sealed record TelemetryBatch(
     [property: Id(1)] string MessageId,
     [property: Id(2)] DateTimeOffset ReceivedAt,
     [property: Id(3)] DeviceInfo? Device,
-    [property: Id(4)] ImmutableArray<VitalSample> Samples);
+    [property: Id(4)] ImmutableArray<VitalSample> Samples)
+{
+    /// <summary>
+    /// Delivered again from the telemetry log (start-up replay, or twins lost with a silo). Twins then hand every
+    /// sample to history even if they hold it already: their state may have been saved after the lake last flushed.
+    /// </summary>
+    [Id(5)]
+    public bool Redelivered { get; init; }
+}

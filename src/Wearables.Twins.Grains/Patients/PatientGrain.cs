@@ -35,6 +35,13 @@ public sealed partial class PatientGrain(
     public async ValueTask<RecordResult> RecordAsync(SampleBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Redelivered)
+        {
+            // The twin's saved state may be newer than the lake's last flush: the lake gets them all again and
+            // keeps each measurement once.
+            await history.AppendAsync(this.GetPrimaryKeyString(), batch.WearableId, batch.Samples.AsMemory());
+        }
+
         if (batch.MessageId is not null && !State.RecentMessages.Add($"{batch.WearableId}/{batch.MessageId}"))
         {
             return new RecordResult(0, batch.Samples.Length) { Incarnation = _incarnation };
@@ -73,7 +80,10 @@ public sealed partial class PatientGrain(
         if (toHistory > 0)
         {
             ObserveForRisk(_toHistory.AsSpan(0, toHistory));
-            await history.AppendAsync(this.GetPrimaryKeyString(), batch.WearableId, _toHistory.AsMemory(0, toHistory));
+            if (!batch.Redelivered)
+            {
+                await history.AppendAsync(this.GetPrimaryKeyString(), batch.WearableId, _toHistory.AsMemory(0, toHistory));
+            }
         }
 
         if (added > 0)

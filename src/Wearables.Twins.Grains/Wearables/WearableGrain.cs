@@ -51,7 +51,8 @@ public sealed partial class WearableGrain(
             // Forwarded even when this twin saw the message before: the patient twin decides, because after a
             // crash its persisted state may be older than this one's.
             _patientsToFlush.Add(patientId);
-            var result = await Patient(patientId).RecordAsync(new SampleBatch(WearableId, batch.MessageId, batch.Samples));
+            var result = await Patient(patientId).RecordAsync(
+                new SampleBatch(WearableId, batch.MessageId, batch.Samples) { Redelivered = batch.Redelivered });
             return result with { Incarnation = _incarnation ^ result.Incarnation };
         }
 

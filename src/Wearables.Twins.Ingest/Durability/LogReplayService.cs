@@ -90,7 +90,7 @@ public sealed partial class LogReplayService(
                 continue;
             }
 
-            var result = await ApplyWithRetriesAsync(batch, cancellationToken);
+            var result = await ApplyWithRetriesAsync(batch with { Redelivered = true }, cancellationToken);
             tracker.Touch(batch.DeviceId, result.Incarnation);
             records++;
             samples += batch.Samples.Length;

@@ -19,6 +19,7 @@ public sealed class EnvelopeDevice
     /// the source of its samples unless a sample names its own.
     /// </summary>
     [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Kind { get; set; }
 
     /// <summary>Battery charge in percent (0–100).</summary>

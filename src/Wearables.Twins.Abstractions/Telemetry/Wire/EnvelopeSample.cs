@@ -49,14 +49,15 @@ public sealed class EnvelopeSample
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Context { get; set; }
 
-    /// <summary>UCUM unit (or an accepted alias) of the numbers.</summary>
     /// <summary>
     /// The kind of device that measured this sample when it is not the sending device (a phone app relaying
     /// both watch and phone readings); a <c>device.kind</c> name.
     /// </summary>
     [JsonPropertyName("source")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Source { get; set; }
 
+    /// <summary>UCUM unit (or an accepted alias) of the numbers.</summary>
     [JsonPropertyName("unit")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Unit { get; set; }
