@@ -41,8 +41,13 @@ internal sealed class ImportCommand : TwinsCommand
         }
 
         var patientId = context.Parse.GetRequiredValue(_patient);
-        var (report, json) = await RunWithProgressAsync(context, file, patientId, cancellationToken);
-        if (context.Parse.GetValue(_json))
+        // With --json the output is for programs: nothing but the report (Spectre writes a progress bar's final
+        // text to redirected output).
+        var asJson = context.Parse.GetValue(_json);
+        var (report, json) = asJson
+            ? await ImportAsync(context, file, patientId, new Progress<long>(), new Progress<ImportReport>(), cancellationToken)
+            : await RunWithProgressAsync(context, file, patientId, cancellationToken);
+        if (asJson)
         {
             context.Output.Json(json);
         }
@@ -71,24 +76,37 @@ internal sealed class ImportCommand : TwinsCommand
             {
                 var upload = progress.AddTask($"upload {file.Name}", maxValue: Math.Max(1, file.Length));
                 var import = progress.AddTask("import", maxValue: 1);
-                var started = await context.Api.StartImportAsync(patientId, file, context.Parse.GetRequiredValue(_format),
-                    context.Parse.GetValue(_timeZone), new Progress<long>(sent => upload.Value = sent), cancellationToken);
-                upload.Value = upload.MaxValue;
-                var current = started.Value;
-                var json = started.Json;
-                while (current.State is ImportState.Queued or ImportState.Running)
-                {
-                    import.Value = current.Progress;
-                    import.Description = string.Create(CultureInfo.InvariantCulture, $"import ({current.Imported} samples)");
-                    await Task.Delay(PollInterval, cancellationToken);
-                    var polled = await context.Api.GetImportAsync(patientId, current.JobId, cancellationToken);
-                    current = polled.Value;
-                    json = polled.Json;
-                }
-
+                final = await ImportAsync(context, file, patientId,
+                    new Progress<long>(sent => upload.Value = sent),
+                    new Progress<ImportReport>(current =>
+                    {
+                        upload.Value = upload.MaxValue;
+                        import.Value = current.Progress;
+                        import.Description = string.Create(CultureInfo.InvariantCulture, $"import ({current.Imported} samples)");
+                    }),
+                    cancellationToken);
                 import.Value = import.MaxValue;
-                final = (current, json);
             });
         return final;
+    }
+
+    private async Task<(ImportReport Report, string Json)> ImportAsync(
+        CommandContext context, FileInfo file, string patientId, IProgress<long> uploaded, IProgress<ImportReport> importing,
+        CancellationToken cancellationToken)
+    {
+        var started = await context.Api.StartImportAsync(patientId, file, context.Parse.GetRequiredValue(_format),
+            context.Parse.GetValue(_timeZone), uploaded, cancellationToken);
+        var current = started.Value;
+        var json = started.Json;
+        while (current.State is ImportState.Queued or ImportState.Running)
+        {
+            importing.Report(current);
+            await Task.Delay(PollInterval, cancellationToken);
+            var polled = await context.Api.GetImportAsync(patientId, current.JobId, cancellationToken);
+            current = polled.Value;
+            json = polled.Json;
+        }
+
+        return (current, json);
     }
 }

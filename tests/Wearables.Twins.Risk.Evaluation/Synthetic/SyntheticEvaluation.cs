@@ -14,10 +14,14 @@ public static class SyntheticEvaluation
     public static CohortResult Run(ScenarioKind kind, int patients, int seed = 1)
     {
         var runs = Enumerable.Range(0, patients).AsParallel().AsOrdered()
-            .Select(i => PatientRun.Play(new SyntheticPatient(HashCode.Combine(seed, kind, i), kind)))
+            .Select(i => PatientRun.Play(new SyntheticPatient(DeterministicSeed(seed, kind, i), kind)))
             .ToList();
         return Score(kind, runs);
     }
+
+    /// <summary>The same cohort in every process (HashCode.Combine is randomised per process).</summary>
+    private static int DeterministicSeed(int seed, ScenarioKind kind, int patient)
+        => unchecked((seed * 7919) + ((int)kind * 104_729) + patient);
 
     public static FindingKind? TargetOf(ScenarioKind kind) => kind switch
     {
