@@ -34,9 +34,8 @@ public sealed partial class PatientGrain
 
     private void ObserveForRisk(ReadOnlySpan<VitalSample> accepted)
     {
-        var steps = State.Windows.TryGetValue(VitalCatalog.Steps.Type.Id, out var window)
-            ? window.Range(DateTimeOffset.MinValue, DateTimeOffset.MaxValue)
-            : [];
+        // Steps only serve to tell resting heart rate; copying the window out is skipped for batches without any.
+        var steps = Contains(accepted, VitalCatalog.HeartRate.Type) ? Recent(VitalCatalog.Steps) : [];
         PatientRiskMonitor.Observe(State.Risk, accepted, steps.AsSpan());
         _riskTimer ??= this.RegisterGrainTimer(RunRiskEvaluationAsync, new GrainTimerCreationOptions(RiskDebounce, Timeout.InfiniteTimeSpan));
     }
@@ -57,21 +56,8 @@ public sealed partial class PatientGrain
 
     private async Task EvaluateRiskAsync(CancellationToken cancellationToken)
     {
-        var input = new RiskInput
-        {
-            Now = time.GetUtcNow(),
-            HeartRate = Recent(VitalCatalog.HeartRate),
-            RrIntervals = Recent(VitalCatalog.RrIntervals),
-            OxygenSaturation = Recent(VitalCatalog.OxygenSaturation),
-            RespiratoryRate = Recent(VitalCatalog.RespiratoryRate),
-            BodyTemperature = Recent(VitalCatalog.BodyTemperature),
-            BloodPressure = Recent(VitalCatalog.BloodPressure),
-            Steps = Recent(VitalCatalog.Steps),
-            SleepStages = Recent(VitalCatalog.SleepStage),
-            RestingHeartRate = Recent(VitalCatalog.RestingHeartRate),
-            Observations = State.Observations,
-            Flags = State.Flags,
-        };
+        var recent = State.Windows.Values.SelectMany(w => w.Range(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+        var input = RiskInput.FromSamples(time.GetUtcNow(), recent) with { Observations = State.Observations, Flags = State.Flags };
         var update = await risk.EvaluateAsync(this.GetPrimaryKeyString(), State.Risk, input, cancellationToken);
         var wearable = State.Wearables.Count > 0 ? State.Wearables[^1] : null;
         foreach (var transition in update.Transitions)
@@ -117,6 +103,19 @@ public sealed partial class PatientGrain
         _outboxTimer?.Dispose();
         _outboxTimer = null;
         await DrainOutboxAsync(cancellationToken);
+    }
+
+    private static bool Contains(ReadOnlySpan<VitalSample> samples, VitalType type)
+    {
+        foreach (ref readonly var sample in samples)
+        {
+            if (sample.Type == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ImmutableArray<VitalSample> Recent(VitalDefinition vital)
