@@ -77,7 +77,7 @@ public sealed partial class LakeCompactor(
         if (rows.Count > 0)
         {
             output = partition.Prefix + LakeFileNames.DailyName(partition.Date, rows);
-            await HistoryWriter.PutFileAsync(files.Store, output, rows, options.Value.Writer.RowGroupRows, cancellationToken);
+            await HistoryWriter.PutFileAsync(files.Store, output, rows, options.Value.Writer.RowGroupRows, LakeFileKind.Archive, cancellationToken);
         }
 
         foreach (var input in inputs.Where(i => !string.Equals(i.Key, output, StringComparison.Ordinal)))

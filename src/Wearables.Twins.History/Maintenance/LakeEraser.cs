@@ -42,7 +42,7 @@ public sealed partial class LakeEraser(
                 if (kept.Count > 0)
                 {
                     var key = file.Key[..(file.Key.LastIndexOf('/') + 1)] + LakeFileNames.Name(LakeFileNames.ErasedPrefix, kept);
-                    await HistoryWriter.PutFileAsync(files.Store, key, kept, options.Value.Writer.RowGroupRows, cancellationToken);
+                    await HistoryWriter.PutFileAsync(files.Store, key, kept, options.Value.Writer.RowGroupRows, LakeFileKind.Archive, cancellationToken);
                     rewritten.Add(file.Key);
                 }
                 else

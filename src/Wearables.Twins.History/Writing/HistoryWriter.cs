@@ -238,7 +238,7 @@ public sealed partial class HistoryWriter : IHistorySink, IDisposable
         foreach (var (partition, rows) in partitions)
         {
             var unique = SortedUnique(rows);
-            await PutFileAsync(_store, partition.Prefix + LakeFileNames.Name(LakeFileNames.FlushPrefix, unique), unique, _options.RowGroupRows, cancellationToken);
+            await PutFileAsync(_store, partition.Prefix + LakeFileNames.Name(LakeFileNames.FlushPrefix, unique), unique, _options.RowGroupRows, LakeFileKind.Flush, cancellationToken);
         }
 
         return partitions.Count;
@@ -260,10 +260,11 @@ public sealed partial class HistoryWriter : IHistorySink, IDisposable
         return unique;
     }
 
-    internal static async Task PutFileAsync(ILakeStore store, string key, IReadOnlyList<HistoryRow> rows, int rowGroupRows, CancellationToken cancellationToken)
+    internal static async Task PutFileAsync(
+        ILakeStore store, string key, IReadOnlyList<HistoryRow> rows, int rowGroupRows, LakeFileKind kind, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream();
-        await ParquetFileWriter.WriteAsync(content, rows, rowGroupRows, cancellationToken);
+        await ParquetFileWriter.WriteAsync(content, rows, rowGroupRows, kind, cancellationToken);
         content.Position = 0;
         await store.PutAsync(key, content, cancellationToken);
     }

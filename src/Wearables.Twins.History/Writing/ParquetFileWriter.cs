@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Parquet;
 using Wearables.Twins.History.Schema;
 using Wearables.Twins.Vitals;
@@ -10,11 +11,15 @@ namespace Wearables.Twins.History.Writing;
 /// </summary>
 internal static class ParquetFileWriter
 {
-    private static readonly ParquetOptions Options = LakeSchema.CreateWriterOptions();
+    // Flushes run while telemetry streams in, so they compress fast (ZSTD 3); compacted daily files live for years and
+    // are written off the ingest path, so they take the smallest size (ZSTD 19).
+    private static readonly ParquetOptions FlushOptions = LakeSchema.CreateWriterOptions(CompressionLevel.Optimal);
+    private static readonly ParquetOptions ArchiveOptions = LakeSchema.CreateWriterOptions(CompressionLevel.SmallestSize);
 
-    public static async Task WriteAsync(Stream output, IReadOnlyList<HistoryRow> rows, int rowGroupRows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream output, IReadOnlyList<HistoryRow> rows, int rowGroupRows, LakeFileKind kind, CancellationToken cancellationToken)
     {
-        await using var writer = await ParquetWriter.CreateAsync(LakeSchema.Parquet, output, Options, cancellationToken: cancellationToken);
+        var options = kind == LakeFileKind.Flush ? FlushOptions : ArchiveOptions;
+        await using var writer = await ParquetWriter.CreateAsync(LakeSchema.Parquet, output, options, cancellationToken: cancellationToken);
         writer.CustomMetadata = new Dictionary<string, string> { ["wearables.twins.schema"] = "vitals/v1" };
         for (var start = 0; start < rows.Count; start += rowGroupRows)
         {

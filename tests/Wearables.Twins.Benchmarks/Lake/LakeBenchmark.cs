@@ -42,17 +42,17 @@ internal static class LakeBenchmark
         var mixedBytes = 0L;
         foreach (var partition in mixed.GroupBy(s => (s.Type, LakePaths.UtcDate(s.Time))))
         {
-            mixedBytes += await ParquetBytesAsync(LakeStreams.Rows("patient-00001", "watch-00001", partition, ingested), cancellationToken);
+            mixedBytes += await ParquetBytesAsync(LakeStreams.Rows("patient-00001", "watch-00001", partition, ingested), LakeFileKind.Archive, cancellationToken);
         }
 
         return
         [
             new("heart rate 1 Hz, one patient-day (daily file)", heart.Length,
-                await ParquetBytesAsync(LakeStreams.Rows("patient-00001", "watch-00001", heart, ingested), cancellationToken), EnvelopeSize.Bytes(heart, 1), 1),
+                await ParquetBytesAsync(LakeStreams.Rows("patient-00001", "watch-00001", heart, ingested), LakeFileKind.Archive, cancellationToken), EnvelopeSize.Bytes(heart, 1), 1),
             new("heart rate 1 Hz, one patient-day (daily file)", heart.Length,
-                await ParquetBytesAsync(LakeStreams.Rows("patient-00001", "watch-00001", heart, ingested), cancellationToken), EnvelopeSize.Bytes(heart, 60), 60),
+                await ParquetBytesAsync(LakeStreams.Rows("patient-00001", "watch-00001", heart, ingested), LakeFileKind.Archive, cancellationToken), EnvelopeSize.Bytes(heart, 60), 60),
             new("heart rate 1 Hz, 30 s flush of 1,000 patients", flushRows.Count,
-                await ParquetBytesAsync(flushRows, cancellationToken), EnvelopeSize.Bytes([.. flushRows.Select(r => r.Sample)], 30), 30),
+                await ParquetBytesAsync(flushRows, LakeFileKind.Flush, cancellationToken), EnvelopeSize.Bytes([.. flushRows.Select(r => r.Sample)], 30), 30),
             new("mixed vitals, one patient-day (daily files)", mixed.Length, mixedBytes, EnvelopeSize.Bytes(mixed, 35), 35),
         ];
     }
@@ -103,7 +103,7 @@ internal static class LakeBenchmark
             }
 
             var key = LakePaths.PartitionPrefix(VitalCatalog.HeartRate.Code, DateOnly.FromDateTime(day.UtcDateTime)) + $"d-bench-{d:D3}.parquet";
-            await HistoryWriter.PutFileAsync(store, key, rows, LakeSchema.DefaultRowGroupRows, cancellationToken);
+            await HistoryWriter.PutFileAsync(store, key, rows, LakeSchema.DefaultRowGroupRows, LakeFileKind.Archive, cancellationToken);
         }
 
         var options = Microsoft.Extensions.Options.Options.Create(new HistoryOptions { Directory = directory });
@@ -134,11 +134,11 @@ internal static class LakeBenchmark
         return new QueryResult(name, rows, times[times.Count / 2]);
     }
 
-    private static async Task<long> ParquetBytesAsync(List<HistoryRow> rows, CancellationToken cancellationToken)
+    private static async Task<long> ParquetBytesAsync(List<HistoryRow> rows, LakeFileKind kind, CancellationToken cancellationToken)
     {
         rows.Sort(HistoryRow.CompareForFile);
         using var stream = new MemoryStream();
-        await ParquetFileWriter.WriteAsync(stream, rows, LakeSchema.DefaultRowGroupRows, cancellationToken);
+        await ParquetFileWriter.WriteAsync(stream, rows, LakeSchema.DefaultRowGroupRows, kind, cancellationToken);
         return stream.Length;
     }
 }
