@@ -38,6 +38,9 @@ internal static class SiloSetup
             {
                 throw new InvalidOperationException($"{StorageProvider} must be 'sqlite' or 'dynamodb' (was '{storage}').");
             }
+
+            // Care-team alert escalation and campaign schedules: durable reminders beside the twins' state.
+            silo.UseTwinsReminders(configuration, dataDirectory);
         });
         return builder;
     }

@@ -65,6 +65,18 @@ public static class DynamoDbTestServices
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DynamoDbMembershipTable>.Instance);
     }
 
+    public static async Task<DynamoDbReminderTable> CreateReminderTableAsync(
+        string tableName, string serviceId, Action<DynamoDbReminderTableOptions>? configure = null)
+    {
+        var options = new DynamoDbReminderTableOptions { TableName = tableName, CreateIfNotExists = true };
+        await options.UseDynaliteAsync();
+        configure?.Invoke(options);
+        return new DynamoDbReminderTable(
+            Options.Create(options),
+            Options.Create(new ClusterOptions { ClusterId = "dynamodb-tests", ServiceId = serviceId }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DynamoDbReminderTable>.Instance);
+    }
+
     /// <summary>A raw SDK client, for looking at what the providers stored.</summary>
     public static async Task<AmazonDynamoDBClient> RawClientAsync() =>
         new(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig

@@ -11,6 +11,9 @@ public sealed class TempDirectory : IDisposable
     /// <summary>A path below <see cref="Root"/>, in a sub-directory that does not exist yet.</summary>
     public string DatabasePath => System.IO.Path.Combine(Root, "data", "grains.db");
 
+    /// <summary>The reminder table's file, beside <see cref="DatabasePath"/>.</summary>
+    public string RemindersPath => System.IO.Path.Combine(Root, "data", "reminders.db");
+
     public void Dispose()
     {
         if (Directory.Exists(Root))
