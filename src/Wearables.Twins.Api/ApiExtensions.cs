@@ -34,10 +34,16 @@ public static class ApiExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        // Open without a token: probes, scraping and the API's own description hold no patient data.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthApi();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        app.MapAccessApi();
         app.MapTelemetryApi();
         app.MapPatientsApi();
         app.MapRiskApi();
@@ -45,6 +51,9 @@ public static class ApiExtensions
         app.MapErasureApi();
         app.MapWearablesApi();
         app.MapImportsApi();
+        app.MapContactsApi();
+        app.MapCampaignsApi();
+        app.MapCareTeamsApi();
         return app;
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Ingest.Pipeline;
+using Wearables.Twins.Security.Access;
+using Wearables.Twins.Security.Audit;
 
 namespace Wearables.Twins.Api;
 
@@ -19,4 +21,6 @@ namespace Wearables.Twins.Api;
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(IReadOnlyList<ImportReport>))]
 [JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(Caller))]
+[JsonSerializable(typeof(IReadOnlyList<AuditEntry>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -17,6 +17,12 @@ public static class TwinsCommandLine
     /// <summary>Environment variable that replaces <see cref="DefaultUrl"/> when <c>--url</c> is not given.</summary>
     public const string UrlVariable = "TWINS_URL";
 
+    /// <summary>Environment variable holding a bearer token when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "TWINS_TOKEN";
+
+    /// <summary>Environment variable naming the embedded service's data directory when <c>--data-dir</c> is not given.</summary>
+    public const string DataDirectoryVariable = "TWINS_DATA_DIR";
+
     /// <summary>Parses and runs <paramref name="args"/>; returns one of <see cref="ExitCodes"/>.</summary>
     public static Task<int> InvokeAsync(
         string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
@@ -48,6 +54,8 @@ public static class TwinsCommandLine
     {
         var root = new RootCommand("Reads and feeds a running Wearables.Twins service over its REST API.");
         root.Options.Add(runtime.Url);
+        root.Options.Add(runtime.Token);
+        root.Options.Add(runtime.DataDirectory);
         root.Subcommands.Add(new StatusCommand(runtime));
         root.Subcommands.Add(new PatientCommand(runtime));
         root.Subcommands.Add(new VitalsCommand(runtime));
@@ -57,6 +65,7 @@ public static class TwinsCommandLine
         root.Subcommands.Add(new ImportCommand(runtime));
         root.Subcommands.Add(new RiskCommand(runtime));
         root.Subcommands.Add(new SqlCommand(runtime));
+        root.Subcommands.Add(new TokenCommand(runtime));
         return root;
     }
 

@@ -1,4 +1,6 @@
 using Wearables.Twins.Api;
+using Wearables.Twins.Api.Security;
+using Wearables.Twins.Campaigns.Hosting;
 using Wearables.Twins.Fhir;
 using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.Host;
@@ -21,10 +23,12 @@ builder.Services.AddTwinsMqttBroker(builder.Configuration);
 builder.Services.AddTwinsMqttClient(builder.Configuration);
 builder.Services.AddTwinsImporters(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsWorkers(builder.Configuration, dataDirectory);
+builder.Services.AddTwinsCampaigns(builder.Configuration, dataDirectory);
 builder.AddTwinsRiskModel();
 
 // Last: defaults for whatever the lines above did not provide (TryAdd).
 builder.Services.AddTwinGrainServices();
+builder.Services.AddTwinsSecurity(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsApi();
 builder.Services.AddTwinsFhir();
 

@@ -117,6 +117,10 @@ public sealed class FleetSimulator
     {
         using var http = _httpHandler is null ? new HttpClient() : new HttpClient(_httpHandler, disposeHandler: false);
         http.Timeout = TimeSpan.FromSeconds(10);
+        if (options.ApiToken is { Length: > 0 } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
         var binder = new PatientBinder(http, options.Api);
         var bound = 0;
         var failed = 0;

@@ -20,6 +20,9 @@ public sealed record SimulatorOptions
     /// <summary>Base address of the service's HTTP API, used to bind devices to patients.</summary>
     public Uri Api { get; init; } = new("http://localhost:5080");
 
+    /// <summary>Bearer token for the API (an admin's, or a clinician's whose teams follow the simulated patients).</summary>
+    public string? ApiToken { get; init; }
+
     /// <summary>Bind each device to its patient (<c>PUT /api/v1/wearables/{id}/patient</c>) before publishing.</summary>
     public bool Bind { get; init; } = true;
 

@@ -10,4 +10,4 @@ namespace Wearables.Twins.Workers;
 [JsonSerializable(typeof(ContactPreferences))]
 [JsonSerializable(typeof(SmsFileRecord))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class WorkersJsonContext : JsonSerializerContext;
+public sealed partial class WorkersJsonContext : JsonSerializerContext;

@@ -45,7 +45,7 @@ public sealed class CliAgainstHostTests(HostFixture fixture)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await TwinsCommandLine.InvokeAsync([.. args, "--url", _host.BaseAddress.ToString()], stdout, stderr);
+        var exitCode = await TwinsCommandLine.InvokeAsync([.. args, "--url", _host.BaseAddress.ToString(), "--data-dir", _host.DataDirectory], stdout, stderr);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 }

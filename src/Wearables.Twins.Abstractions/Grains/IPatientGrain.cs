@@ -34,6 +34,21 @@ public interface IPatientGrain : IGrainWithStringKey
     [Alias("Erase")]
     ValueTask<PatientErasure> EraseAsync();
 
+    /// <summary>
+    /// Sets (or with null clears) the care team following the patient; its recommendations carry it from then on.
+    /// Returns the previous team, so the caller can remove the patient from it.
+    /// </summary>
+    [Alias("SetCareTeam")]
+    ValueTask<string?> SetCareTeamAsync(string? careTeamId);
+
+    /// <summary>Clears the care team only if it is still <paramref name="careTeamId"/>; false when the patient had moved on.</summary>
+    [Alias("LeaveCareTeam")]
+    ValueTask<bool> LeaveCareTeamAsync(string careTeamId);
+
+    /// <summary>The care team following the patient, if any.</summary>
+    [Alias("GetCareTeam"), ReadOnly]
+    ValueTask<string?> GetCareTeamAsync();
+
     /// <summary>Writes pending state now (used by checkpoints and shutdown); returns this activation's incarnation.</summary>
     [Alias("Flush")]
     ValueTask<long> FlushAsync();

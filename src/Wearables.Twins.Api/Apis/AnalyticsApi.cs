@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.History.Sql;
 
@@ -14,6 +14,8 @@ public static class AnalyticsApi
     {
         app.MapPost("/api/v1/analytics/sql", QueryAsync)
             .WithTags("Analytics")
+            .RequireAdmin()
+            .RequireRateLimiting(RateLimits.User)
             .WithSummary("One read-only SELECT over the lake's views; row and time limits; errors name the position")
             .Accepts<SqlRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -21,13 +23,8 @@ public static class AnalyticsApi
         return app;
     }
 
-    private static async Task<IResult> QueryAsync(SqlRequest request, HttpContext context, IConfiguration configuration, SqlAnalytics sql)
+    private static async Task<IResult> QueryAsync(SqlRequest request, HttpContext context, SqlAnalytics sql)
     {
-        if (AdminAccess.Check(context, configuration) is { } denied)
-        {
-            return denied;
-        }
-
         if (string.IsNullOrWhiteSpace(request.Sql))
         {
             return Problems.BadRequest("missing_sql", "The body needs \"sql\": one SELECT statement, e.g. SELECT count(*) FROM vitals.");

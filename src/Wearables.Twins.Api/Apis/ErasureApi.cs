@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
+using Wearables.Twins.Campaigns.Engagement;
+using Wearables.Twins.Campaigns.Findings;
 using Wearables.Twins.Grains;
 using Wearables.Twins.History.Maintenance;
 using Wearables.Twins.Ingest.Durability;
+using Wearables.Twins.Workers.Notifications.Contacts;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -19,6 +22,7 @@ public static class ErasureApi
     {
         app.MapDelete("/api/v1/patients/{id}", EraseAsync)
             .WithTags("Patients")
+            .RequireAdmin(patientRouteValue: "id")
             .WithSummary("Erase a patient from twin state, the history lake and the telemetry log's replay; returns a receipt")
             .Produces<ErasureReceiptView>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -26,14 +30,9 @@ public static class ErasureApi
     }
 
     private static async Task<IResult> EraseAsync(
-        string id, HttpContext context, IConfiguration configuration, IGrainFactory grains, CheckpointService checkpoints,
-        LakeEraser lake, TimeProvider time)
+        string id, HttpContext context, IGrainFactory grains, CheckpointService checkpoints, LakeEraser lake, IContactDirectory contacts,
+        TimeProvider time)
     {
-        if (AdminAccess.Check(context, configuration) is { } denied)
-        {
-            return denied;
-        }
-
         if (IdRules.Check("patient", id) is { } invalid)
         {
             return invalid;
@@ -49,6 +48,9 @@ public static class ErasureApi
         }
 
         var twin = await patient.EraseAsync();
+        await grains.GetGrain<IPatientEngagementGrain>(id).EraseAsync();
+        await grains.GetGrain<IOpenFindingsGrain>(FindingShards.Of(id)).ErasePatientAsync(id);
+        await contacts.DeleteAsync(id, context.RequestAborted);
         var position = await checkpoints.CheckpointAsync(context.RequestAborted);
         var receipt = await lake.EraseAsync(id, context.RequestAborted);
 

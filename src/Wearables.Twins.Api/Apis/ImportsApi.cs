@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Import;
 using Wearables.Twins.Import.Jobs;
@@ -14,7 +15,7 @@ public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/patients/{id}/imports").WithTags("Imports");
+        var group = app.MapGroup("/api/v1/patients/{id}/imports").WithTags("Imports").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
         group.MapPost("/", StartAsync)
             .WithSummary("Upload an export file (raw body) and import it into the patient's twin")
             .WithDescription("Query: format=auto|apple|huawei|xiaomi|fitbit|garmin|omh|csv, fileName, timeZone (IANA, for files without offsets), and for csv: timeColumn, valueColumn, unitColumn, typeColumn, type, unit, endColumn, delimiter. 202 with the job's report and a Location to poll.")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Grains;
 using Wearables.Twins.History.Reading;
@@ -18,7 +19,7 @@ public static class PatientsApi
 
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/patients").WithTags("Patients");
+        var group = app.MapGroup("/api/v1/patients").WithTags("Patients").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
         group.MapGet("/{id}", GetPatientAsync)
             .WithSummary("Latest vitals of a patient")
             .ProducesProblem(StatusCodes.Status404NotFound);

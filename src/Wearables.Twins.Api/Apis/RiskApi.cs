@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Grains;
 using Wearables.Twins.Risk.Engine;
@@ -32,7 +33,7 @@ public static class RiskApi
 
     public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/patients").WithTags("Risk");
+        var group = app.MapGroup("/api/v1/patients").WithTags("Risk").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
         group.MapGet("/{id}/risk", GetRiskAsync)
             .WithSummary("Overall risk level, active findings with their evidence, and the last NEWS2 (screening signals)")
             .Produces<RiskStatus>()

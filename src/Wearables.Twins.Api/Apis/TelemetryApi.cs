@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Ingest;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Ingest.Pipeline;
+using Wearables.Twins.Security.Access;
 using Wearables.Twins.Telemetry.Wire;
 
 namespace Wearables.Twins.Api.Apis;
@@ -17,13 +19,17 @@ public static class TelemetryApi
     {
         app.MapPost("/api/v1/telemetry", IngestAsync)
             .WithTags("Telemetry")
+            .RequireAuthorization(TwinsPolicies.Device)
+            .RequireRateLimiting(RateLimits.Device)
             .WithSummary("Ingest one telemetry envelope v1")
-            .WithDescription("202 with a per-sample report once the accepted samples are durable; problem+json when the envelope itself is refused.")
+            .WithDescription("202 with a per-sample report once the accepted samples are durable; problem+json when the envelope itself is refused. Needs a device token (the envelope must name that device) or an admin token.")
             .Accepts<TelemetryEnvelope>("application/json")
             .Produces<IngestReport>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -31,6 +37,8 @@ public static class TelemetryApi
     private static async Task<Results<JsonHttpResult<IngestReport>, ProblemHttpResult>> IngestAsync(
         HttpRequest request, TelemetryIngestor ingestor, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
+        // A device token vouches for exactly one device; an admin (tools replaying for a device) vouches for none.
+        var device = Caller.From(request.HttpContext.User)?.DeviceId;
         if (!request.HasJsonContentType())
         {
             return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
@@ -62,7 +70,7 @@ public static class TelemetryApi
 
             try
             {
-                var report = await ingestor.IngestAsync(buffer, new IngestSource("http", null), cancellationToken);
+                var report = await ingestor.IngestAsync(buffer, new IngestSource("http", device), cancellationToken);
                 return ToResult(report);
             }
             finally

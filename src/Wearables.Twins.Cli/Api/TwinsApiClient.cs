@@ -22,7 +22,7 @@ internal sealed class TwinsApiClient : IDisposable
     private readonly HttpClient _http;
     private readonly HttpClient _uploads;
 
-    public TwinsApiClient(Uri baseAddress)
+    public TwinsApiClient(Uri baseAddress, string? bearerToken = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         BaseAddress = baseAddress;
@@ -38,6 +38,11 @@ internal sealed class TwinsApiClient : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _uploads.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("twins-cli", "1.0"));
+        if (bearerToken is { Length: > 0 })
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+            _uploads.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
     }
 
     public Uri BaseAddress { get; }

@@ -28,15 +28,35 @@ internal sealed class CliRuntime
                 ? ParseUrl(r, fromEnvironment, TwinsCommandLine.UrlVariable)
                 : ParseUrl(r, TwinsCommandLine.DefaultUrl, "--url"),
         };
+        Token = new Option<string?>("--token")
+        {
+            Description = $"Bearer token; {TwinsCommandLine.TokenVariable} sets it for a session. Without one, a short-lived admin token is signed with the local issuer's key when this user can read it (the embedded service's operator).",
+            HelpName = "jwt",
+            Recursive = true,
+            DefaultValueFactory = _ => environment(TwinsCommandLine.TokenVariable) is { Length: > 0 } token ? token : null,
+        };
+        DataDirectory = new Option<string>("--data-dir")
+        {
+            Description = $"The embedded service's data directory (its local issuer key is under security/); {TwinsCommandLine.DataDirectoryVariable} sets it.",
+            HelpName = "path",
+            Recursive = true,
+            DefaultValueFactory = _ => environment(TwinsCommandLine.DataDirectoryVariable) is { Length: > 0 } directory ? directory : "data",
+        };
     }
 
     public Option<Uri> Url { get; }
+
+    /// <summary><c>--token</c>: a bearer token (from <c>twins token</c> or the identity provider).</summary>
+    public Option<string?> Token { get; }
+
+    /// <summary><c>--data-dir</c>: where the embedded service keeps its data, and so its local issuer's key.</summary>
+    public Option<string> DataDirectory { get; }
 
     public async Task<int> RunAsync(
         ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var output = new CliOutput(_stdout, _stderr);
-        using var api = new TwinsApiClient(parse.GetRequiredValue(Url));
+        using var api = new TwinsApiClient(parse.GetRequiredValue(Url), OperatorToken.Resolve(parse.GetValue(Token), parse.GetRequiredValue(DataDirectory)));
         try
         {
             return await body(new CommandContext(parse, api, output), cancellationToken);

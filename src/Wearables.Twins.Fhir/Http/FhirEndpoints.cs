@@ -8,6 +8,7 @@ using Wearables.Twins.Fhir.Mapping;
 using Wearables.Twins.Fhir.Search;
 using Wearables.Twins.Fhir.Storage;
 using Wearables.Twins.Grains;
+using Wearables.Twins.Security.Access;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
 namespace Wearables.Twins.Fhir.Http;
@@ -21,8 +22,10 @@ internal static partial class FhirEndpoints
 
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Prefix).WithTags("FHIR").AddEndpointFilter(GuardAsync);
-        group.MapGet("/metadata", Metadata)
+        // Every interaction needs a person's token and names its patients (FhirAccess); only the CapabilityStatement is open.
+        var group = endpoints.MapGroup(Prefix).WithTags("FHIR").AddEndpointFilter(GuardAsync)
+            .RequireAuthorization(TwinsPolicies.Person).RequireRateLimiting(TwinsPolicies.UserRate);
+        group.MapGet("/metadata", Metadata).AllowAnonymous()
             .WithSummary("CapabilityStatement (FHIR 4.0.1, JSON)")
             .Produces<object>(StatusCodes.Status200OK, FhirResult.MediaType);
         group.MapGet("/Observation", SearchObservationsAsync)
@@ -66,16 +69,26 @@ internal static partial class FhirEndpoints
             return FhirResult.Error(issue);
         }
 
+        if (await FhirAccess.CheckAsync(request.HttpContext, query.PatientId) is { } refused)
+        {
+            return refused;
+        }
+
         return FhirResult.Ok(await search.SearchAsync(query, FhirRequests.BaseUrl(request)));
     }
 
-    private static async Task<FhirResult> ReadObservationAsync(string id, ObservationSearch search)
+    private static async Task<FhirResult> ReadObservationAsync(string id, HttpContext http, ObservationSearch search)
     {
         if (!ObservationIds.TryParse(id, out var key))
         {
             return NotFound("Observation", id, id.StartsWith("h.", StringComparison.Ordinal)
                 ? " Hashed ids (patients with long ids) cannot be read back; find the Observation by search."
                 : string.Empty);
+        }
+
+        if (await FhirAccess.CheckAsync(http, key.PatientId) is { } refused)
+        {
+            return refused;
         }
 
         return await search.ReadAsync(key) is { } observation
@@ -101,6 +114,11 @@ internal static partial class FhirEndpoints
         if (!ObservationReader.TryRead(observation, out var inbound, out var issue))
         {
             return FhirResult.Error(issue);
+        }
+
+        if (await FhirAccess.CheckAsync(request.HttpContext, inbound.PatientId) is { } refused)
+        {
+            return refused;
         }
 
         var result = await store.StoreAsync(inbound, cancellationToken);
@@ -136,24 +154,34 @@ internal static partial class FhirEndpoints
                 $"POST {Prefix} takes a Bundle of type batch or transaction, not a {resource!.TypeName}."));
         }
 
+        if (await FhirAccess.CheckAsync(request.HttpContext, FhirAccess.PatientsOf(bundle)) is { } refused)
+        {
+            return refused;
+        }
+
         var (response, refusal) = await processor.ProcessAsync(bundle, parseIssues, FhirRequests.BaseUrl(request), Preference(request), cancellationToken);
         return response is not null
             ? FhirResult.Ok(response)
             : FhirResult.Error(refusal!.Max(i => i.Status), refusal!);
     }
 
-    private static async Task<FhirResult> ReadPatientAsync(string id, IGrainFactory grains)
+    private static async Task<FhirResult> ReadPatientAsync(string id, HttpContext http, IGrainFactory grains)
     {
         if (!FhirIds.IsTwinId(id))
         {
             return InvalidId("Patient", id);
         }
 
+        if (await FhirAccess.CheckAsync(http, id) is { } refused)
+        {
+            return refused;
+        }
+
         var status = await grains.GetGrain<IPatientGrain>(id).GetStatusAsync();
         return status is null ? NotFound("Patient", id) : FhirResult.Ok(TwinResources.ToPatient(status));
     }
 
-    private static async Task<FhirResult> ReadDeviceAsync(string id, IGrainFactory grains)
+    private static async Task<FhirResult> ReadDeviceAsync(string id, HttpContext http, IGrainFactory grains)
     {
         if (!FhirIds.IsTwinId(id))
         {
@@ -161,6 +189,14 @@ internal static partial class FhirEndpoints
         }
 
         var status = await grains.GetGrain<IWearableGrain>(id).GetStatusAsync();
+        var caller = Caller.From(http.User)!;
+        if (!caller.IsAdmin && (status?.PatientId is not { } patient || await FhirAccess.CheckAsync(http, patient) is not null))
+        {
+            // The same answer whether the device is unknown, unbound or someone else's.
+            return FhirResult.Error(new FhirIssue(StatusCodes.Status403Forbidden, IssueType.Forbidden, FhirAccess.Forbidden,
+                "This device is not bound to a patient you may see."));
+        }
+
         return status is null ? NotFound("Device", id) : FhirResult.Ok(TwinResources.ToDevice(status));
     }
 

@@ -62,7 +62,7 @@ public sealed partial class PatientGrain
         var wearable = State.Wearables.Count > 0 ? State.Wearables[^1] : null;
         foreach (var transition in update.Transitions)
         {
-            if (RecommendationFactory.From(transition, wearable) is { } recommendation)
+            if (RecommendationFactory.From(transition, wearable, State.CareTeamId) is { } recommendation)
             {
                 if (State.Outbox.Count >= PatientState.OutboxCapacity)
                 {

@@ -52,6 +52,10 @@ public sealed class PatientState
     [Id(10)]
     public long OutboxDropped { get; set; }
 
+    /// <summary>The care team following the patient; stamped on every recommendation so its alerts reach that team.</summary>
+    [Id(11)]
+    public string? CareTeamId { get; set; }
+
     public const int OutboxCapacity = 256;
 
     public bool IsKnown => Wearables.Count > 0 || Samples > 0;

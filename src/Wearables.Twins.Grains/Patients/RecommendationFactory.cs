@@ -10,7 +10,10 @@ namespace Wearables.Twins.Grains.Patients;
 /// </summary>
 internal static class RecommendationFactory
 {
-    public static Recommendation? From(FindingTransition transition, string? wearableId)
+    /// <param name="transition">The finding's transition.</param>
+    /// <param name="wearableId">The wearable that reported last, if any.</param>
+    /// <param name="careTeamId">The patient's care team, if any: its inbox gets the alert.</param>
+    public static Recommendation? From(FindingTransition transition, string? wearableId, string? careTeamId = null)
     {
         ArgumentNullException.ThrowIfNull(transition);
         RecommendationTransition? kind = transition.Type switch
@@ -38,7 +41,8 @@ internal static class RecommendationFactory
             SuggestedAction: recommended == RecommendationTransition.Resolved
                 ? "The signal has resolved. No action is needed unless symptoms persist."
                 : SuggestedAction(finding.Kind),
-            CreatedAt: transition.At);
+            CreatedAt: transition.At,
+            CareTeamId: careTeamId);
     }
 
     public static string KindCode(FindingKind kind) => kind switch

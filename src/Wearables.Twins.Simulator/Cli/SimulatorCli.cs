@@ -79,6 +79,12 @@ public static class SimulatorCli
             CustomParser = ParseUri,
         };
 
+        private readonly Option<string?> _token = new("--token")
+        {
+            Description = "Bearer token for the API (from `twins token --role admin`); TWINS_TOKEN sets it.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TWINS_TOKEN"),
+        };
+
         private readonly Option<bool> _noBind = new("--no-bind")
         {
             Description = "Do not bind devices to patients through the API.",
@@ -138,7 +144,7 @@ public static class SimulatorCli
             _mqttVersion.AcceptOnlyFromAmong("311", "500");
             Root = new RootCommand("twins-sim: a fleet of simulated wearables publishing realistic vitals over MQTT (telemetry envelope v1).")
             {
-                _devices, _brokerHost, _brokerPort, _api, _noBind, _duration, _speed, _qos, _devicePrefix, _patientPrefix,
+                _devices, _brokerHost, _brokerPort, _api, _token, _noBind, _duration, _speed, _qos, _devicePrefix, _patientPrefix,
                 _batchSeconds, _mqttVersion, _seed,
             };
         }
@@ -151,6 +157,7 @@ public static class SimulatorCli
             BrokerHost = result.GetValue(_brokerHost) ?? string.Empty,
             BrokerPort = result.GetValue(_brokerPort),
             Api = result.GetValue(_api) ?? Defaults.Api,
+            ApiToken = result.GetValue(_token),
             Bind = !result.GetValue(_noBind),
             Duration = result.GetValue(_duration),
             Speed = result.GetValue(_speed),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Wearables.Twins.Security;
 
 namespace Wearables.Twins.Benchmarks.Infrastructure;
 
@@ -33,6 +34,9 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
     public string DataDirectory { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>An admin token signed with the host's local issuer key, for the API and the simulator's binding.</summary>
+    public string? AdminToken { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
@@ -114,6 +118,14 @@ internal sealed class TwinsHostProcess : IAsyncDisposable
             throw;
         }
 
+        // The host created its local issuer key on start; the benchmark acts as its admin.
+        using (var key = LocalSigningKey.Load(LocalIssuer.KeyPath(dataDirectory), create: false))
+        {
+            host.AdminToken = new LocalTokenIssuer(key, TimeProvider.System)
+                .Issue(new TokenRequest("benchmark", TwinsRoles.Admin, [], null, TimeSpan.FromHours(4)));
+        }
+
+        host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", host.AdminToken);
         return host;
     }
 

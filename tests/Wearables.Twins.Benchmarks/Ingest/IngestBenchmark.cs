@@ -68,10 +68,10 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
     {
         using var data = new TempDirectory();
         await using var host = await TwinsHostProcess.StartAsync(data.Path, HostSettings, cancellationToken);
-        await WarmUpAsync(settings.WarmUp(host.MqttPort, bind: true, host.BaseAddress), cancellationToken);
+        await WarmUpAsync(settings.WarmUp(host.MqttPort, bind: true, host.BaseAddress) with { ApiToken = host.AdminToken }, cancellationToken);
         var before = await HostMetrics.SettledAsync(host.Http, cancellationToken);
         var started = DateTimeOffset.UtcNow;
-        var options = settings.Simulator(host.MqttPort, bind: true, host.BaseAddress, TimeSpan.FromSeconds(settings.Seconds));
+        var options = settings.Simulator(host.MqttPort, bind: true, host.BaseAddress, TimeSpan.FromSeconds(settings.Seconds)) with { ApiToken = host.AdminToken };
         await using var sampler = new RateSampler(
             async token => (await HostMetrics.ScrapeAsync(host.Http, token)).MessagesReceived, SampleInterval);
         var (result, resources) = await MeasureAsync(options, host, sampler, cancellationToken);

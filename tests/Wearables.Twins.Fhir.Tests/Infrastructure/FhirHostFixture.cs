@@ -10,11 +10,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Storage;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.Grains.Common;
 using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.Ingest.Durability;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Pipeline;
+using Wearables.Twins.Security;
 
 namespace Wearables.Twins.Fhir.Tests.Infrastructure;
 
@@ -75,6 +77,7 @@ public sealed class FhirHostFixture : IAsyncLifetime
         });
         builder.Services.AddTwinsIngest(builder.Configuration, _dataDirectory);
         builder.Services.AddTwinsFhir();
+        builder.Services.AddTwinsSecurity(builder.Configuration, _dataDirectory);
 
         // What the real host's REST API adds around every endpoint, so the FHIR endpoints are tested inside it.
         builder.Services.AddProblemDetails();
@@ -83,6 +86,9 @@ public sealed class FhirHostFixture : IAsyncLifetime
         _app = builder.Build();
         _app.UseExceptionHandler();
         _app.UseStatusCodePages();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.UseRateLimiter();
         _app.MapOpenApi();
         _app.MapTwinsFhir();
         await _app.StartAsync();
@@ -91,6 +97,8 @@ public sealed class FhirHostFixture : IAsyncLifetime
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
         Client = new HttpClient { BaseAddress = BaseAddress };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", _app.Services.GetRequiredService<LocalTokenIssuer>().Issue(new TokenRequest("fhir-tests", TwinsRoles.Admin, [], null, TimeSpan.FromHours(2))));
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using System.Text;
+using Wearables.Twins.Testing;
 
 namespace Wearables.Twins.IntegrationTests.Infrastructure;
 
@@ -15,6 +16,7 @@ public sealed class TwinsHostProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, TaskCompletionSource<string> Seen)> _awaitedLines = [];
 
     private TwinsHostProcess(Process process, Uri baseAddress, int mqttPort, string dataDirectory)
     {
@@ -83,7 +85,27 @@ public sealed class TwinsHostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await host.WaitUntilReadyAsync();
+
+        // The host created its local issuer key on start; tests act as its admin unless they ask for another token.
+        host.Http.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Admin(dataDirectory));
         return host;
+    }
+
+    /// <summary>Completes with the first output line (logged so far or later) that contains <paramref name="text"/>.</summary>
+    public Task<string> WaitForOutputAsync(string text, TimeSpan within)
+    {
+        lock (_output)
+        {
+            var line = _output.ToString().Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return Task.FromResult(line.TrimEnd('\r'));
+            }
+
+            var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _awaitedLines.Add((text, seen));
+            return seen.Task.WaitAsync(within);
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no final checkpoint, no flush.</summary>
@@ -119,6 +141,7 @@ public sealed class TwinsHostProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            _awaitedLines.RemoveAll(w => line.Contains(w.Text, StringComparison.Ordinal) && w.Seen.TrySetResult(line));
         }
     }
 

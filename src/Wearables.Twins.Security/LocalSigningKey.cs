@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Wearables.Twins.Security;
+
+/// <summary>
+/// The local issuer's ECDSA P-256 key, kept as PKCS#8 PEM in the data directory. The host and the <c>twins token</c>
+/// command share it through the file; it never appears in configuration or in the repository. Creation is atomic
+/// (written to a temporary name, then moved without overwriting) so two processes starting together agree on one key.
+/// </summary>
+public sealed class LocalSigningKey : IDisposable
+{
+    private readonly ECDsa _key;
+
+    private LocalSigningKey(ECDsa key)
+    {
+        _key = key;
+        var parameters = key.ExportParameters(includePrivateParameters: false);
+        KeyId = Base64UrlEncoder.Encode(SHA256.HashData([.. parameters.Q.X!, .. parameters.Q.Y!]))[..16];
+        SecurityKey = new ECDsaSecurityKey(key) { KeyId = KeyId };
+    }
+
+    /// <summary>Stable id of the key (derived from its public half), written into every token's header.</summary>
+    public string KeyId { get; }
+
+    public SecurityKey SecurityKey { get; }
+
+    public SigningCredentials SigningCredentials => new(SecurityKey, SecurityAlgorithms.EcdsaSha256);
+
+    /// <summary>Loads the key at <paramref name="path"/>, creating it first when <paramref name="create"/> and it is missing.</summary>
+    public static LocalSigningKey Load(string path, bool create)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            if (!create)
+            {
+                throw new FileNotFoundException(
+                    $"No local issuer key at {path}. Start the service once with this data directory (it creates the key), or pass --Twins:DataDirectory.", path);
+            }
+
+            CreateAt(path);
+        }
+
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(File.ReadAllText(path));
+            return new LocalSigningKey(key);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _key.Dispose();
+
+    private static void CreateAt(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(key.ExportPkcs8PrivateKeyPem());
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: theirs wins, ours goes.
+            File.Delete(temporary);
+        }
+    }
+}
