@@ -32,7 +32,8 @@ wait_port() { # name port seconds
 }
 
 start_test_servers() {
-  need_debian redis-server mosquitto
+  # chromium: the dashboard's browser test drives Debian's build through Playwright.
+  need_debian redis-server mosquitto chromium
   (cd "$servers_dir" && [ -f node_modules/.installed ] || { npm ci --no-audit --no-fund >/dev/null && date -u > node_modules/.installed; })
 
   local port

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using Wearables.Twins.Ingest.Pipeline;
 using Wearables.Twins.Api.Apis;
+using Wearables.Twins.Api.Dashboard;
 
 namespace Wearables.Twins.Api;
 
@@ -54,6 +55,8 @@ public static class ApiExtensions
         app.MapContactsApi();
         app.MapCampaignsApi();
         app.MapCareTeamsApi();
+        app.MapCareTeamStreamApi();
+        app.MapDashboard();
         return app;
     }
 }

@@ -2,12 +2,14 @@ using Wearables.Twins.Api;
 using Wearables.Twins.Api.Security;
 using Wearables.Twins.Campaigns.Hosting;
 using Wearables.Twins.Fhir;
+using Wearables.Twins.Grains.CareTeams;
 using Wearables.Twins.Grains.Hosting;
 using Wearables.Twins.Host;
 using Wearables.Twins.History.Hosting;
 using Wearables.Twins.Ingest.Durability;
 using Wearables.Twins.Ingest.Hosting;
 using Wearables.Twins.Ingest.Mqtt.Hosting;
+using Wearables.Twins.Workers.Alerts;
 using Wearables.Twins.Workers.Hosting;
 
 // Settings files sit next to the binary; relative paths such as the data directory resolve against the working directory.
@@ -23,11 +25,13 @@ builder.Services.AddTwinsMqttBroker(builder.Configuration);
 builder.Services.AddTwinsMqttClient(builder.Configuration);
 builder.Services.AddTwinsImporters(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsWorkers(builder.Configuration, dataDirectory);
+builder.Services.AddTwinsCareTeamAlerts(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsCampaigns(builder.Configuration, dataDirectory);
 builder.AddTwinsRiskModel();
 
 // Last: defaults for whatever the lines above did not provide (TryAdd).
 builder.Services.AddTwinGrainServices();
+builder.Services.AddTwinsCareTeamGrainServices();
 builder.Services.AddTwinsSecurity(builder.Configuration, dataDirectory);
 builder.Services.AddTwinsApi();
 builder.Services.AddTwinsFhir();

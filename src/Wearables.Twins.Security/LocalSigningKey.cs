@@ -17,7 +17,13 @@ public sealed class LocalSigningKey : IDisposable
         _key = key;
         var parameters = key.ExportParameters(includePrivateParameters: false);
         KeyId = Base64UrlEncoder.Encode(SHA256.HashData([.. parameters.Q.X!, .. parameters.Q.Y!]))[..16];
-        SecurityKey = new ECDsaSecurityKey(key) { KeyId = KeyId };
+        // IdentityModel caches signature providers by key id; a cached one would outlive this instance's ECDsa (the CLI
+        // and tests load, sign, dispose), so this key opts out of the cache.
+        SecurityKey = new ECDsaSecurityKey(key)
+        {
+            KeyId = KeyId,
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
     }
 
     /// <summary>Stable id of the key (derived from its public half), written into every token's header.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Wearables.Twins.Campaigns.Definitions;
 using Wearables.Twins.Campaigns.Delivery;
 using Wearables.Twins.Messaging.Consuming;
+using Wearables.Twins.Testing;
 using Wearables.Twins.Workers.Notifications.Sms;
 using static Wearables.Twins.Campaigns.Tests.Samples;
 

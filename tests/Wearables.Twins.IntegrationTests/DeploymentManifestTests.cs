@@ -25,8 +25,8 @@ public sealed class DeploymentManifestTests
     {
         using var copy = new Infrastructure.TempDirectory();
         CopyManifests(Path.Combine(Root, "k8s"), copy.Path);
-        var deployment = Path.Combine(copy.Path, "base", "silo", "deployment.yaml");
-        await File.WriteAllTextAsync(deployment, (await File.ReadAllTextAsync(deployment)).Replace("readinessProbe:", "readinesProbe:", StringComparison.Ordinal));
+        var silo = Path.Combine(copy.Path, "base", "silo", "statefulset.yaml");
+        await File.WriteAllTextAsync(silo, (await File.ReadAllTextAsync(silo)).Replace("readinessProbe:", "readinesProbe:", StringComparison.Ordinal));
 
         var (exit, output) = await ValidateAsync(copy.Path);
 

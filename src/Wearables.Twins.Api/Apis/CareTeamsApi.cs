@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Wearables.Twins.Api.Security;
 using Wearables.Twins.CareTeams;
 using Wearables.Twins.CareTeams.Views;
 using Wearables.Twins.Grains;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -16,26 +18,27 @@ public static class CareTeamsApi
 {
     private const int DefaultAlertLimit = 50;
     private const string TeamShape = "{\"displayName\": …, \"escalationChain\": [{\"id\", \"name\", \"email\", \"phone\"}], \"acknowledgeWithinSeconds\": {\"high\", \"medium\", \"low\"}}";
-    private const string ActionShape = "{\"by\": \"user-id\", \"note\": \"…\"}";
+    private const string ActionShape = "{\"note\": \"…\"} (or no body)";
 
     public static IEndpointRouteBuilder MapCareTeamsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/care-teams").WithTags("Care teams");
-        group.MapPut("/{teamId}", PutTeamAsync)
+        // Managing teams is for admins; a team's members (and admins) read it and work its inbox.
+        var group = app.MapGroup("/api/v1/care-teams").WithTags("Care teams").RequireRateLimiting(RateLimits.User);
+        group.MapPut("/{teamId}", PutTeamAsync).RequireAdmin()
             .WithSummary("Create or update a care team: name, escalation chain (its members, in paging order), acknowledge deadlines")
             .Accepts<CareTeamRequest>("application/json");
-        group.MapGet("/{teamId}", GetTeamAsync).WithSummary("A care team");
-        group.MapGet("/{teamId}/patients", GetPatientsAsync).WithSummary("The patients a care team follows");
-        group.MapPut("/{teamId}/patients/{patientId}", AddPatientAsync)
+        group.MapGet("/{teamId}", GetTeamAsync).RequireTeamAccess().WithSummary("A care team");
+        group.MapGet("/{teamId}/patients", GetPatientsAsync).RequireTeamAccess().WithSummary("The patients a care team follows");
+        group.MapPut("/{teamId}/patients/{patientId}", AddPatientAsync).RequireAdmin("patientId")
             .WithSummary("The team follows the patient (and the patient leaves their previous team)");
-        group.MapDelete("/{teamId}/patients/{patientId}", RemovePatientAsync).WithSummary("The team stops following the patient");
-        group.MapGet("/{teamId}/alerts", ListAlertsAsync)
+        group.MapDelete("/{teamId}/patients/{patientId}", RemovePatientAsync).RequireAdmin("patientId").WithSummary("The team stops following the patient");
+        group.MapGet("/{teamId}/alerts", ListAlertsAsync).RequireTeamAccess()
             .WithSummary("The team's alert inbox: ?status=open|acknowledged|resolved&limit= (active alerts most severe and oldest first)");
-        group.MapPost("/{teamId}/alerts/{alertId}/acknowledge", AcknowledgeAsync)
-            .WithSummary("Take an open alert: it stops escalating")
+        group.MapPost("/{teamId}/alerts/{alertId}/acknowledge", AcknowledgeAsync).RequireTeamAccess()
+            .WithSummary("Take an open alert: it stops escalating (recorded as the signed-in caller)")
             .Accepts<AlertActionRequest>("application/json");
-        group.MapPost("/{teamId}/alerts/{alertId}/resolve", ResolveAsync)
-            .WithSummary("Close an open or acknowledged alert, with an optional note")
+        group.MapPost("/{teamId}/alerts/{alertId}/resolve", ResolveAsync).RequireTeamAccess()
+            .WithSummary("Close an open or acknowledged alert, with an optional note (recorded as the signed-in caller)")
             .Accepts<AlertActionRequest>("application/json");
         return app;
     }
@@ -174,7 +177,12 @@ public static class CareTeamsApi
             return invalid;
         }
 
-        var (body, malformed) = await CareTeamRequests.ReadAsync(request, CareTeamsJsonContext.Default.AlertActionRequest, ActionShape);
+        var (body, malformed) = request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType())
+            ? (new AlertActionRequest(null, null), null)
+            : await CareTeamRequests.ReadAsync(request, CareTeamsJsonContext.Default.AlertActionRequest, ActionShape);
+
+        // Who acts is who signed in; a "by" in the body cannot speak for someone else.
+        body = body is null ? null : body with { By = Caller.From(request.HttpContext.User)?.Subject };
         if ((malformed ?? CareTeamRequests.CheckActor(body!, withNote) ?? await KnownTeamAsync(teamId, grains)) is { } problem)
         {
             return problem;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Campaigns.Engagement;
+using Wearables.Twins.CareTeams;
 using Wearables.Twins.Campaigns.Findings;
 using Wearables.Twins.Grains;
 using Wearables.Twins.History.Maintenance;
@@ -45,6 +46,11 @@ public static class ErasureApi
         foreach (var wearable in wearables)
         {
             await grains.GetGrain<IWearableGrain>(wearable).UnbindAsync(id);
+        }
+
+        if (await patient.GetCareTeamAsync() is { } team)
+        {
+            await grains.GetGrain<ICareTeamGrain>(team).RemovePatientAsync(id);
         }
 
         var twin = await patient.EraseAsync();

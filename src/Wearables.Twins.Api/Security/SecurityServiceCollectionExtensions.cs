@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class SecurityServiceCollectionExtensions
             .Configure<IOptions<AuthOptions>, IServiceProvider>((jwt, auth, provider) => ConfigureJwt(jwt, auth.Value, provider));
         services.AddTransient<IClaimsTransformation, TwinsClaimsTransformation>();
         services.AddAuthorization(TwinsPolicies.Add);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         services.TryAddSingleton<PatientAccess>();
 
         services.TryAddSingleton<IAuditLog>(sp => new SqliteAuditLog(

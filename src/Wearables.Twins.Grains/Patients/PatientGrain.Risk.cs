@@ -42,8 +42,8 @@ public sealed partial class PatientGrain
 
     private async Task RunRiskEvaluationAsync(CancellationToken cancellationToken)
     {
-        _riskTimer?.Dispose();
-        _riskTimer = null;
+        // The one-shot timer is disposed only after its callback: disposing a grain timer cancels the token of the
+        // callback it is running, which would cancel the outbox's publish below.
         try
         {
             await EvaluateRiskAsync(cancellationToken);
@@ -51,6 +51,11 @@ public sealed partial class PatientGrain
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogRiskEvaluationFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+        finally
+        {
+            _riskTimer?.Dispose();
+            _riskTimer = null;
         }
     }
 
@@ -100,9 +105,17 @@ public sealed partial class PatientGrain
 
     private async Task RetryOutboxAsync(CancellationToken cancellationToken)
     {
-        _outboxTimer?.Dispose();
+        var timer = _outboxTimer;
         _outboxTimer = null;
-        await DrainOutboxAsync(cancellationToken);
+        try
+        {
+            await DrainOutboxAsync(cancellationToken);
+        }
+        finally
+        {
+            // After the callback, as above; a failed drain has registered a fresh timer meanwhile.
+            timer?.Dispose();
+        }
     }
 
     private static bool Contains(ReadOnlySpan<VitalSample> samples, VitalType type)

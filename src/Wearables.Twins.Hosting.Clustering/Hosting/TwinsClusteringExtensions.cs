@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -20,6 +21,10 @@ public static class TwinsClusteringExtensions
 
         var membership = Choice(configuration);
         var kubernetes = configuration.GetValue(TwinsClusterSettings.Kubernetes, false);
+
+        // Failure detection decides how long the twins of a crashed silo stay unreachable; its defaults suit a
+        // busy production cluster, tests and small clusters may shorten it.
+        builder.Configure<ClusterMembershipOptions>(configuration.GetSection(TwinsClusterSettings.Liveness));
         if (membership == TwinsClusterSettings.LocalhostChoice)
         {
             if (kubernetes)
@@ -121,6 +126,14 @@ public static class TwinsClusteringExtensions
                 o.SiloPort = configuration.GetValue(TwinsClusterSettings.SiloPort, o.SiloPort);
                 o.GatewayPort = configuration.GetValue(TwinsClusterSettings.GatewayPort, o.GatewayPort);
             });
+        }
+
+        if (configuration[TwinsClusterSettings.AdvertisedIPAddress] is { Length: > 0 } advertised)
+        {
+            var address = IPAddress.TryParse(advertised, out var parsed)
+                ? parsed
+                : throw Problem($"{TwinsClusterSettings.AdvertisedIPAddress} '{advertised}' is not an IP address.");
+            builder.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = address);
         }
     }
 

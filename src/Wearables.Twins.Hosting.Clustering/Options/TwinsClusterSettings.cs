@@ -15,6 +15,13 @@ public static class TwinsClusterSettings
     /// <summary>The <see cref="Persistence.DynamoDb.DynamoDbClusteringOptions"/> section.</summary>
     public const string DynamoDb = "Twins:Cluster:DynamoDb";
 
+    /// <summary>
+    /// The <see cref="Orleans.Configuration.ClusterMembershipOptions"/> section: how fast a silo that stopped answering
+    /// is declared dead (<c>ProbeTimeout</c>, <c>NumMissedProbesLimit</c>, <c>NumVotesForDeathDeclaration</c>,
+    /// <c>TableRefreshTimeout</c>, <c>IAmAliveTablePublishTimeout</c>, …). Orleans' defaults apply to what is not set.
+    /// </summary>
+    public const string Liveness = "Twins:Cluster:Liveness";
+
     /// <summary>A StackExchange.Redis connection string, e.g. <c>redis.internal:6379,ssl=true,password=...</c>.</summary>
     public const string RedisConnectionString = "Twins:Cluster:Redis:ConnectionString";
 
@@ -23,6 +30,12 @@ public static class TwinsClusterSettings
 
     /// <summary>Client gateway port (default 30000).</summary>
     public const string GatewayPort = "Twins:Orleans:GatewayPort";
+
+    /// <summary>
+    /// The IP address this silo advertises to the others (default: Orleans picks an address of the machine; on
+    /// Kubernetes the pod IP). <c>127.0.0.1</c> keeps a cluster of processes on one machine on the loopback interface.
+    /// </summary>
+    public const string AdvertisedIPAddress = "Twins:Orleans:AdvertisedIPAddress";
 
     /// <summary>Orleans service id (stable across deployments; keys grain state).</summary>
     public const string ServiceId = "Twins:Orleans:ServiceId";

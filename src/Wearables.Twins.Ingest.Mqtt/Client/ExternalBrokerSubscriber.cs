@@ -64,7 +64,7 @@ public sealed partial class ExternalBrokerSubscriber(
                     stoppingToken);
                 IsSubscribed = true;
                 Subscriptions++;
-                LogSubscribed(logger, _settings.Host, _settings.Port, SharedTopic, connected.IsSessionPresent);
+                LogSubscribed(logger, _settings.Host, _settings.Port, SharedTopic, client.Options.ClientId, connected.IsSessionPresent);
                 delay = _settings.ReconnectMinDelay;
 
                 await lost.Task.WaitAsync(stoppingToken);
@@ -236,8 +236,8 @@ public sealed partial class ExternalBrokerSubscriber(
     }
 
     [LoggerMessage(EventId = 1310, Level = LogLevel.Information,
-        Message = "Subscribed to {Topic} on {Host}:{Port} (session present: {SessionPresent})")]
-    private static partial void LogSubscribed(ILogger logger, string host, int port, string topic, bool sessionPresent);
+        Message = "Subscribed to {Topic} on {Host}:{Port} as {ClientId} (session present: {SessionPresent})")]
+    private static partial void LogSubscribed(ILogger logger, string host, int port, string topic, string clientId, bool sessionPresent);
 
     [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "Lost the connection to {Host}:{Port}; reconnecting")]
     private static partial void LogConnectionLost(ILogger logger, string host, int port);

@@ -13,7 +13,7 @@ internal static class MqttClientOptionsFactory
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(settings.ClientId ?? $"twins-{Environment.MachineName}")
+            .WithClientId(settings.ClientId ?? MqttClientModeOptions.DefaultClientId())
             // A persistent session: what arrives while this silo reconnects is queued for it, not lost.
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)settings.SessionExpiry.TotalSeconds)

@@ -17,7 +17,10 @@ public sealed class MqttClientModeOptions
     /// <summary>8883 with TLS, 1883 without.</summary>
     public int Port { get; set; } = 8883;
 
-    /// <summary>MQTT client id; must be unique per silo (the pod name on Kubernetes). Defaults to <c>twins-{machine}</c>.</summary>
+    /// <summary>
+    /// MQTT client id; must be unique per silo and stable across its restarts, because it names the broker session
+    /// that holds what the broker accepted for this silo while it was away. Defaults to <see cref="DefaultClientId"/>.
+    /// </summary>
     public string? ClientId { get; set; }
 
     /// <summary>Shared-subscription group: every silo in it receives a share of the devices' messages.</summary>
@@ -60,4 +63,11 @@ public sealed class MqttClientModeOptions
     public TimeSpan ReconnectMinDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The client id when none is configured: <c>POD_NAME</c> (a StatefulSet pod's name, which its replacement
+    /// keeps), else <c>twins-{machine name}</c>.
+    /// </summary>
+    public static string DefaultClientId()
+        => Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } pod ? pod : $"twins-{Environment.MachineName}";
 }

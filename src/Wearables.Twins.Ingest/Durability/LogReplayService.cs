@@ -44,8 +44,8 @@ public sealed partial class LogReplayService(
         {
             var log = logHost.Log;
             LogReplayStarting(logger, log.CheckpointPosition, log.EndPosition);
-            var (records, samples) = await ReplayAsync(log.CheckpointPosition, long.MaxValue, cancellationToken);
-            LogReplayFinished(logger, records, samples);
+            var (records, samples, added) = await ReplayAsync(log.CheckpointPosition, long.MaxValue, cancellationToken);
+            LogReplayFinished(logger, records, samples, added);
             _completion.TrySetResult();
         }
         catch (OperationCanceledException)
@@ -62,11 +62,12 @@ public sealed partial class LogReplayService(
     /// <summary>
     /// Delivers the log's records in [<paramref name="from"/>, <paramref name="to"/>) to the twins again (they ignore
     /// what they hold) and marks their wearables for the next checkpoint. Used at start-up, and by a checkpoint that
-    /// finds twins re-activated since they took their samples.
+    /// finds twins re-activated since they took their samples. <c>Added</c> counts the samples the twins did not hold:
+    /// those this log was the only copy of.
     /// </summary>
-    public async Task<(long Records, long Samples)> ReplayAsync(long from, long to, CancellationToken cancellationToken)
+    public async Task<(long Records, long Samples, long Added)> ReplayAsync(long from, long to, CancellationToken cancellationToken)
     {
-        long records = 0, samples = 0;
+        long records = 0, samples = 0, added = 0;
         await foreach (var record in logHost.Log.ReadAsync(from, cancellationToken))
         {
             if (record.Position >= to)
@@ -94,9 +95,10 @@ public sealed partial class LogReplayService(
             tracker.Touch(batch.DeviceId, result.Incarnation);
             records++;
             samples += batch.Samples.Length;
+            added += result.Added;
         }
 
-        return (records, samples);
+        return (records, samples, added);
     }
 
     private async Task<RecordResult> ApplyWithRetriesAsync(TelemetryBatch batch, CancellationToken cancellationToken)
@@ -121,8 +123,8 @@ public sealed partial class LogReplayService(
     private static partial void LogReplayStarting(ILogger logger, long from, long end);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
-        Message = "Replayed {Records} log records ({Samples} samples) into the twins")]
-    private static partial void LogReplayFinished(ILogger logger, long records, long samples);
+        Message = "Replayed {Records} log records ({Samples} samples, {Added} of them new to the twins) into the twins")]
+    private static partial void LogReplayFinished(ILogger logger, long records, long samples, long added);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Error,
         Message = "Log record at position {Position} could not be decoded and was skipped")]

@@ -123,8 +123,9 @@ public sealed partial class SqliteAuditLog : IAuditLog, IAsyncDisposable
                     pending.Durable.TrySetResult();
                 }
             }
-            catch (SqliteException ex)
+            catch (Exception ex)
             {
+                // Whatever went wrong fails these requests, never the writer: later appends must not wait forever.
                 LogAuditWriteFailed(_logger, ex, batch.Count);
                 foreach (var pending in batch)
                 {

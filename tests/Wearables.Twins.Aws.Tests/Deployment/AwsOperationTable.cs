@@ -28,6 +28,12 @@ internal static class AwsOperationTable
     private const string RiskEndpoint = "arn:aws:sagemaker:us-east-1:123456789012:endpoint/wearables-twins-risk";
 
     /// <summary>The policies attached to a deployable's identity (as opposed to IoT policies and resource policies).</summary>
+    private static readonly string[] SiloQueues =
+    [
+        .. new[] { "care-team-alerts", "care-team-escalations", "campaign-findings", "campaign-messages" }
+            .Select(q => "arn:aws:sqs:us-east-1:123456789012:twins-" + q),
+    ];
+
     public static readonly string[] DeployablePolicies = [Silo, Workers, Cli, "model-server.json", "ses-smtp-user.json"];
 
     public static readonly AwsGrant[] Grants =
@@ -68,6 +74,18 @@ internal static class AwsOperationTable
         new("sqs:ReceiveMessage", "sqs:ReceiveMessage", Workers, NotificationsQueue),
         new("sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibility", Workers, NotificationsQueue),
         new("sqs:DeleteMessage", "sqs:DeleteMessage", Workers, NotificationsQueue),
+
+        // The silo also hosts the consumers that need its grains (care-team alerts and escalations, campaign findings and
+        // campaign messages), and sends their SMS.
+        .. SiloQueues.SelectMany(q => new AwsGrant[]
+        {
+            new("sqs:GetQueueUrl", "sqs:GetQueueUrl", Silo, q),
+            new("sqs:GetQueueUrl", "sqs:GetQueueUrl", Silo, q + "-dlq"),
+            new("sqs:ReceiveMessage", "sqs:ReceiveMessage", Silo, q),
+            new("sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibility", Silo, q),
+            new("sqs:DeleteMessage", "sqs:DeleteMessage", Silo, q),
+        }),
+        new("sns:Publish", "sns:Publish", Silo, "*"),
 
         // Risk: SageMakerRiskModel (SigV4-signed InvokeEndpoint).
         new("sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpoint", Silo, RiskEndpoint),

@@ -56,6 +56,12 @@ public sealed class TwinsHostProcess : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{httpPort}",
             $"--Twins:DataDirectory={dataDirectory}",
             $"--Twins:Mqtt:Port={mqttPort}",
+
+            // Tests and benchmarks poll as one admin far faster than a person; the limits themselves are tested on their own.
+            "--Twins:Limits:UserRequestsPerSecond=100000",
+            "--Twins:Limits:UserBurst=100000",
+            "--Twins:Limits:DeviceRequestsPerSecond=100000",
+            "--Twins:Limits:DeviceBurst=100000",
             $"--Twins:Orleans:SiloPort={FreePorts.Next()}",
             $"--Twins:Orleans:GatewayPort={FreePorts.Next()}",
         };

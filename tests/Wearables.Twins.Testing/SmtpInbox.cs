@@ -1,19 +1,21 @@
 using System.Text.Json;
-using Wearables.Twins.Testing;
 
-namespace Wearables.Twins.Campaigns.Tests;
+namespace Wearables.Twins.Testing;
 
-/// <summary>Reads what smtp4dev received through its REST API. Recipients are unique per test, so tests can share it.</summary>
+/// <summary>Reads what smtp4dev received, through its REST API. Tests use unique recipient addresses, so they can share the server.</summary>
 public sealed class SmtpInbox(SmtpServer server) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = server.Api };
 
     public sealed record Mail(string Id, string Subject, string Text, string Html);
 
+    /// <summary>Every message to <paramref name="address"/> received so far.</summary>
     public async Task<IReadOnlyList<Mail>> ForAsync(string address)
     {
         using var document = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/api/messages?pageSize=500", UriKind.Relative)));
-        var items = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement : document.RootElement.GetProperty("results");
+        var items = document.RootElement.ValueKind == JsonValueKind.Array
+            ? document.RootElement
+            : document.RootElement.GetProperty("results");
         var mails = new List<Mail>();
         foreach (var item in items.EnumerateArray())
         {
@@ -32,8 +34,8 @@ public sealed class SmtpInbox(SmtpServer server) : IDisposable
     }
 
     /// <summary>
-    /// Waits until <paramref name="count"/> messages to the address arrived: the server accepted them before
-    /// SendAsync returned but stores them asynchronously, and its API has no event to await.
+    /// Waits until <paramref name="count"/> messages to the address arrived. The SMTP server accepted them
+    /// before SendAsync returned, but stores them asynchronously, and its API offers no event to await.
     /// </summary>
     public async Task<IReadOnlyList<Mail>> WaitForAsync(string address, int count = 1)
     {
