@@ -26,6 +26,13 @@ internal static partial class MessagingLog
     [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Redrove {Count} dead letters back onto queue {Queue}")]
     public static partial void Redriven(ILogger logger, string queue, int count);
 
+    /// <summary>
+    /// The message is committed on every queue named, so its consumers can take it from now on. Debug: one line per
+    /// message; the detect-to-notify benchmark enables it to time a recommendation's arrival on the workers' queues.
+    /// </summary>
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Debug, Message = "Message {MessageId} ({Kind}, {Severity}) enqueued on {Queues}")]
+    public static partial void Enqueued(ILogger logger, string messageId, string kind, string severity, IReadOnlyList<string> queues);
+
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Messaging on SNS topic {TopicArn}")]
     public static partial void TopicReady(ILogger logger, string topicArn);
 

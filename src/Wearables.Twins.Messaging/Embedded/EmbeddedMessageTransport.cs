@@ -49,6 +49,11 @@ public sealed class EmbeddedMessageTransport : IMessageTransport, IDisposable
         {
             MessagingLog.NoMatchingQueue(_logger, message.MessageId, message.Kind, message.Severity);
         }
+        else
+        {
+            // The list is only joined ("a, b") when the Debug line is written.
+            MessagingLog.Enqueued(_logger, message.MessageId, message.Kind, message.Severity, targets);
+        }
 
         _wakeUp.Pulse();
     }
