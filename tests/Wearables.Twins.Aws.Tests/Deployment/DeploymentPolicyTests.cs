@@ -17,6 +17,8 @@ public sealed class DeploymentPolicyTests
         // SNS Publish with PhoneNumber (SMS) names no topic, so there is no ARN to grant; AWS's own SNS policies for
         // PhoneNumber targets use "*". The topic policy (sns-topic-policy.json) keeps this from reaching the topic.
         ("workers.json", "sns:Publish"),
+        // The same for the SMS the silo-hosted workers send (care-team escalations, campaign messages).
+        ("silo.json", "sns:Publish"),
     ];
 
     [Fact]
