@@ -66,6 +66,51 @@ public sealed class LocalSigningKey : IDisposable
     private static void CreateAt(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // A lock file (O_EXCL) elects one creator: rename-without-overwrite is check-then-rename on Unix, so two processes
+        // starting together could otherwise each install their own key, one after the other.
+        var lockPath = path + ".lock";
+        FileStream elected;
+        try
+        {
+            elected = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(lockPath) || File.Exists(path))
+        {
+            WaitForKey(path, lockPath);
+            return;
+        }
+
+        try
+        {
+            if (!File.Exists(path))
+            {
+                WriteNewKey(path);
+            }
+        }
+        finally
+        {
+            elected.Dispose();
+            File.Delete(lockPath);
+        }
+    }
+
+    private static void WaitForKey(string path, string lockPath)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!File.Exists(path))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new IOException($"Another process is creating the local issuer key at {path} and has not finished; if none is running, delete {lockPath}.");
+            }
+
+            Thread.Sleep(10);
+        }
+    }
+
+    private static void WriteNewKey(string path)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -82,14 +127,6 @@ public sealed class LocalSigningKey : IDisposable
             stream.Flush(flushToDisk: true);
         }
 
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: theirs wins, ours goes.
-            File.Delete(temporary);
-        }
+        File.Move(temporary, path, overwrite: false);
     }
 }
