@@ -18,8 +18,8 @@ public sealed class AuthorizationFixture : IAsyncLifetime
     public const string OwnTeam = "authz-team-a";
     public const string OtherTeam = "authz-team-b";
 
-    /// <summary>A value only the other patient's vitals contain, to prove a refusal leaks none of their data.</summary>
-    public const double OtherPatientMarkerBpm = 177;
+    /// <summary>A value only the other patient's vitals contain, to prove a refusal leaks none of their data (with a decimal point, which no hex trace id in a problem body has).</summary>
+    public const double OtherPatientMarkerBpm = 173.5;
 
     private readonly TempDirectory _data = new();
     private TwinsHostProcess? _host;
