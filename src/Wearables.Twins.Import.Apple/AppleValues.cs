@@ -21,19 +21,16 @@ internal static class AppleValues
             return false;
         }
 
+        // A date at the calendar's ends (0001-01-01 00:00 east of UTC) cannot be placed, nor a beat or an ECG's end after
+        // it: unreadable, not a crash.
         var trimmed = NormalizeSpaces(text);
         if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
         {
-            return true;
+            return WireTime.IsPlaceable(value.UtcDateTime);
         }
 
-        if (DateTime.TryParseExact(trimmed, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            value = WireTime.InZone(local, zone);
-            return true;
-        }
-
-        return false;
+        return DateTime.TryParseExact(trimmed, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && WireTime.TryInZone(local, zone, out value);
     }
 
     /// <summary>

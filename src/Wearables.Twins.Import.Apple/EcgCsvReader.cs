@@ -90,7 +90,15 @@ internal static class EcgCsvReader
                 source);
         }
 
-        var duration = TimeSpan.FromTicks((long)Math.Round(count * TimeSpan.TicksPerSecond / rate));
+        // A damaged rate (0.0000000001 hertz) would put the end past the calendar; a day's margin covers any offset.
+        var seconds = count / rate;
+        if (seconds >= (DateTimeOffset.MaxValue.UtcDateTime - recorded.UtcDateTime).TotalSeconds - 86_400)
+        {
+            return Reject(ImportReasons.UnreadableRecord, entryName, string.Create(CultureInfo.InvariantCulture,
+                $"has a Sample Rate of {rate} Hz, which makes its {count} voltage samples last past the year 9999."), source);
+        }
+
+        var duration = TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
         return ImportRecord.Of(new EnvelopeSample
         {
             Type = vital.Code,

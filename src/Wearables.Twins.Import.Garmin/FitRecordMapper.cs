@@ -227,6 +227,17 @@ internal sealed class FitRecordMapper(ImportContext context, FitLookahead lookah
             return;
         }
 
+        // An artefact interval of ages (a uint64 field holding 10^15 ms) moves the beat clock past the calendar, and
+        // the beats after it with it: they cannot be placed in time. A day's margin covers the offset they are shown in.
+        if (_seriesStartMs >= (DateTimeOffset.MaxValue - anchor).TotalMilliseconds - TimeSpan.FromDays(1).TotalMilliseconds)
+        {
+            _output.Add(ImportRecord.Rejected(ImportReasons.UnreadableRecord, string.Create(CultureInfo.InvariantCulture,
+                $"hrv messages: {_beats.Count} beat intervals fall {_seriesStartMs:0} ms after the beat clock's start, past the year 9999, because of an earlier interval; they cannot be placed in time."),
+                Source));
+            _beats.Clear();
+            return;
+        }
+
         _output.Add(ImportRecord.Of(new EnvelopeSample
         {
             Type = VitalCatalog.RrIntervals.Code,

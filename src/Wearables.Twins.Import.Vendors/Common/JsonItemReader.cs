@@ -159,7 +159,7 @@ internal static class JsonItemReader
                     switch (reader.TokenType)
                     {
                         case JsonTokenType.PropertyName:
-                            _property = reader.GetString();
+                            _property = JsonText.PropertyName(ref reader);
                             break;
                         case JsonTokenType.StartArray:
                             _containers.Push(isItemArray(_containers.Count == 0 ? null : _property));

@@ -69,22 +69,27 @@ internal static class Times
 
         if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
         {
-            return true;
+            return WireTime.IsPlaceable(time.UtcDateTime);
         }
 
         // "+0000" (no colon), as Zepp writes it: insert the colon and try again.
         if (text.Length > 5 && text[^5] is '+' or '-' && char.IsAsciiDigit(text[^1]) && text[^3] != ':')
         {
             var withColon = string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
-            return DateTimeOffset.TryParseExact(withColon, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+            return DateTimeOffset.TryParseExact(withColon, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time)
+                && WireTime.IsPlaceable(time.UtcDateTime);
         }
 
         return false;
     }
 
-    /// <summary>An ISO-like local time without offset (<c>2026-03-29 02:30[:00[.fff]]</c>, 'T' or space).</summary>
+    /// <summary>
+    /// An ISO-like local time without offset (<c>2026-03-29 02:30[:00[.fff]]</c>, 'T' or space), away from the
+    /// calendar's ends so that it can be placed in any zone (<see cref="WireTime.IsPlaceable"/>).
+    /// </summary>
     public static bool TryParseLocal(string? text, out DateTime local)
-        => DateTime.TryParseExact(text?.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+        => DateTime.TryParseExact(text?.Trim(), LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local)
+            && WireTime.IsPlaceable(local);
 
     private static bool HasOffset(string text)
     {

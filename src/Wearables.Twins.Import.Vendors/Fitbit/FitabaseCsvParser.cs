@@ -217,8 +217,10 @@ internal static class FitabaseCsvParser
         => (WireTime.InZone(day.ToDateTime(TimeOnly.MinValue), zone), WireTime.InZone(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
 
     private static bool TryMoment(string? text, out DateTime local)
-        => DateTime.TryParseExact(text?.Trim(), MomentFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+        => DateTime.TryParseExact(text?.Trim(), MomentFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local)
+            && WireTime.IsPlaceable(local);
 
     private static bool TryDay(string? text, out DateOnly day)
-        => DateOnly.TryParseExact(text?.Trim(), ["M/d/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+        => DateOnly.TryParseExact(text?.Trim(), ["M/d/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            && WireTime.IsPlaceable(day.ToDateTime(TimeOnly.MinValue));
 }

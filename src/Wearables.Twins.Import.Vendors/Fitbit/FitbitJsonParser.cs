@@ -55,7 +55,9 @@ internal static class FitbitJsonParser
                 yield break;
             }
 
-            yield return Read(item.Element, kind, where, state, context.LocalTimeZone);
+            yield return JsonText.IsReadable(item.Element)
+                ? Read(item.Element, kind, where, state, context.LocalTimeZone)
+                : ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: {JsonText.Problem}.");
         }
     }
 
@@ -71,7 +73,8 @@ internal static class FitbitJsonParser
     {
         if (entry.ValueKind != JsonValueKind.Object
             || !entry.TryGetProperty("dateTime", out var dateTime) || dateTime.ValueKind != JsonValueKind.String
-            || !DateTime.TryParseExact(dateTime.GetString(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            || !DateTime.TryParseExact(dateTime.GetString(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || !WireTime.IsPlaceable(local))
         {
             return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: no readable \"dateTime\".");
         }

@@ -73,7 +73,10 @@ internal static class HealthKitJsonParser
                 yield break;
             }
 
-            yield return Read(item.Element, $"sample point {item.Index + 1} (byte {item.ByteOffset})", context.LocalTimeZone);
+            var where = $"sample point {item.Index + 1} (byte {item.ByteOffset})";
+            yield return JsonText.IsReadable(item.Element)
+                ? Read(item.Element, where, context.LocalTimeZone)
+                : ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: {JsonText.Problem}.");
         }
     }
 

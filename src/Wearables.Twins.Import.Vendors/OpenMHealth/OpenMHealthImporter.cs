@@ -61,6 +61,12 @@ public sealed class OpenMHealthImporter : IHealthDataImporter
                 continue;
             }
 
+            if (!JsonText.IsReadable(point))
+            {
+                yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: {JsonText.Problem}.");
+                continue;
+            }
+
             foreach (var record in OmhDataPointMapper.Map(point, where))
             {
                 yield return record;
@@ -81,6 +87,12 @@ public sealed class OpenMHealthImporter : IHealthDataImporter
             {
                 yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: {error}");
                 yield break;
+            }
+
+            if (!JsonText.IsReadable(item.Element))
+            {
+                yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: {JsonText.Problem}.");
+                continue;
             }
 
             foreach (var record in OmhDataPointMapper.Map(item.Element, where))

@@ -18,6 +18,11 @@ internal static class GadgetbridgeReader
     /// <summary>Gadgetbridge writes 0 or 255 in HEART_RATE when the band took no reading that minute.</summary>
     private const int NoHeartRate = 255;
 
+    /// <summary>TIMESTAMPs (Unix seconds) a DateTimeOffset holds in any zone: a day inside the years 1–9999.</summary>
+    private static readonly long FirstTimestamp = DateTimeOffset.MinValue.ToUnixTimeSeconds() + 86_400;
+
+    private static readonly long LastTimestamp = DateTimeOffset.MaxValue.ToUnixTimeSeconds() - 86_400;
+
     public static bool Recognises(string fileName, ReadOnlySpan<byte> head)
         => FileHead.IsSqlite(head)
             && (FileHead.BaseName(fileName).Contains("gadgetbridge", StringComparison.OrdinalIgnoreCase)
@@ -42,15 +47,7 @@ internal static class GadgetbridgeReader
                 Pooling = false,
             }.ToString();
             await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            var tables = await SampleTablesAsync(connection, cancellationToken);
-            if (tables.Count == 0)
-            {
-                throw new InvalidDataException(
-                    "This SQLite database has no Gadgetbridge *_ACTIVITY_SAMPLE table with TIMESTAMP and STEPS or HEART_RATE columns.");
-            }
-
-            var devices = await DeviceNamesAsync(connection, cancellationToken);
+            var (tables, devices) = await OpenAsync(connection, cancellationToken);
             foreach (var table in tables)
             {
                 await foreach (var record in ReadTableAsync(connection, table, devices, context.LocalTimeZone, cancellationToken))
@@ -65,6 +62,28 @@ internal static class GadgetbridgeReader
         }
     }
 
+    /// <summary>The sample tables and device names; a file SQLite cannot read as a database stops the import here.</summary>
+    private static async Task<(List<SampleTable> Tables, Dictionary<long, string> Devices)> OpenAsync(
+        SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var tables = await SampleTablesAsync(connection, cancellationToken);
+            if (tables.Count == 0)
+            {
+                throw new InvalidDataException(
+                    "This SQLite database has no Gadgetbridge *_ACTIVITY_SAMPLE table with TIMESTAMP and STEPS or HEART_RATE columns.");
+            }
+
+            return (tables, await DeviceNamesAsync(connection, cancellationToken));
+        }
+        catch (SqliteException ex)
+        {
+            throw new InvalidDataException($"The file is not a readable SQLite database: {ex.Message}", ex);
+        }
+    }
+
     private static async IAsyncEnumerable<ImportRecord> ReadTableAsync(
         SqliteConnection connection, SampleTable table, Dictionary<long, string> devices, TimeZoneInfo zone,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -73,49 +92,97 @@ internal static class GadgetbridgeReader
         command.CommandText =
             $"SELECT TIMESTAMP, {Column(table.HasDevice, "DEVICE_ID")}, {Column(table.HasSteps, "STEPS")}, {Column(table.HasHeartRate, "HEART_RATE")} "
             + $"FROM {Quote(table.Name)} ORDER BY TIMESTAMP";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var (reader, failure) = await ExecuteAsync(command, cancellationToken);
+        if (reader is null)
         {
-            var timestamp = reader.GetInt64(0);
-            long? device = reader.IsDBNull(1) ? null : reader.GetInt64(1);
-            var source = device is { } id && devices.TryGetValue(id, out var name) ? name : null;
-            var where = device is null ? $"{table.Name} TIMESTAMP={timestamp}" : $"{table.Name} TIMESTAMP={timestamp} DEVICE_ID={device}";
-            var start = Times.InZone(DateTimeOffset.FromUnixTimeSeconds(timestamp), zone);
+            yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{table.Name}: the table cannot be read ({failure}); it is skipped.");
+            yield break;
+        }
 
-            if (table.HasHeartRate)
+        await using (reader)
+        {
+            while (await NextRowAsync(reader, cancellationToken) is { } row)
             {
-                var heartRate = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
-                yield return heartRate is <= 0 or >= NoHeartRate
-                    ? ImportRecord.Rejected(VendorImportReasons.NoMeasurement, $"{where}: HEART_RATE {heartRate} means no reading.", source)
-                    : Samples.Emit(Samples.Scalar(VitalCatalog.HeartRate, start, heartRate, "/min"), where, source);
-            }
+                if (row.Failure is { } broken)
+                {
+                    // A damaged page: the rows before it were read; SQLite cannot go past it.
+                    yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord,
+                        $"{table.Name}: the database breaks after the rows read so far ({broken}); the rest of the table is not read.");
+                    yield break;
+                }
 
-            if (table.HasSteps && !reader.IsDBNull(2))
-            {
-                var steps = reader.GetInt64(2);
-                yield return steps < 0
-                    ? ImportRecord.Rejected(VendorImportReasons.NoMeasurement, $"{where}: STEPS {steps} means no reading.", source)
-                    : Samples.Emit(Samples.Quantity(VitalCatalog.Steps, start, start.AddMinutes(1), steps, "{steps}"), where, source);
+                var source = row.Device is { } id && devices.TryGetValue(id, out var name) ? name : null;
+                var stamp = row.Timestamp?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "NULL";
+                var where = row.Device is null ? $"{table.Name} TIMESTAMP={stamp}" : $"{table.Name} TIMESTAMP={stamp} DEVICE_ID={row.Device}";
+                if (row.Timestamp is not { } timestamp || timestamp < FirstTimestamp || timestamp > LastTimestamp)
+                {
+                    yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{where}: TIMESTAMP is not a time in Unix seconds.", source);
+                    continue;
+                }
+
+                var start = Times.InZone(DateTimeOffset.FromUnixTimeSeconds(timestamp), zone);
+                if (table.HasHeartRate)
+                {
+                    var heartRate = row.HeartRate ?? 0;
+                    yield return heartRate is <= 0 or >= NoHeartRate
+                        ? ImportRecord.Rejected(VendorImportReasons.NoMeasurement, $"{where}: HEART_RATE {heartRate} means no reading.", source)
+                        : Samples.Emit(Samples.Scalar(VitalCatalog.HeartRate, start, heartRate, "/min"), where, source);
+                }
+
+                if (table.HasSteps && row.Steps is { } steps)
+                {
+                    yield return steps < 0
+                        ? ImportRecord.Rejected(VendorImportReasons.NoMeasurement, $"{where}: STEPS {steps} means no reading.", source)
+                        : Samples.Emit(Samples.Quantity(VitalCatalog.Steps, start, start.AddMinutes(1), steps, "{steps}"), where, source);
+                }
             }
         }
     }
 
+    /// <summary>The query's rows, or why SQLite cannot give them (a malformed database): async iterators cannot catch.</summary>
+    private static async Task<(SqliteDataReader? Reader, string? Failure)> ExecuteAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await command.ExecuteReaderAsync(cancellationToken), null);
+        }
+        catch (SqliteException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    /// <summary>The next row (TIMESTAMP, DEVICE_ID, STEPS, HEART_RATE, each possibly NULL), null at the end, or the failure that ends the table.</summary>
+    private static async Task<Row?> NextRowAsync(SqliteDataReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            return new Row(Int64(reader, 0), Int64(reader, 1), Int64(reader, 2), Int64(reader, 3), null);
+        }
+        catch (SqliteException ex)
+        {
+            return new Row(null, null, null, null, ex.Message);
+        }
+    }
+
+    private static long? Int64(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
     private static async Task<List<SampleTable>> SampleTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        try
+        await using (var command = connection.CreateCommand())
         {
-            await using var command = connection.CreateCommand();
             command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%ACTIVITY_SAMPLE' ORDER BY name";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 names.Add(reader.GetString(0));
             }
-        }
-        catch (SqliteException ex)
-        {
-            throw new InvalidDataException($"The file is not a readable SQLite database: {ex.Message}", ex);
         }
 
         var tables = new List<SampleTable>();
@@ -174,4 +241,6 @@ internal static class GadgetbridgeReader
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private sealed record SampleTable(string Name, bool HasDevice, bool HasSteps, bool HasHeartRate);
+
+    private sealed record Row(long? Timestamp, long? Device, long? Steps, long? HeartRate, string? Failure);
 }

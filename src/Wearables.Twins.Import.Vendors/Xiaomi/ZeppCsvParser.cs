@@ -135,7 +135,8 @@ internal static class ZeppCsvParser
     /// </summary>
     private static IEnumerable<ImportRecord> DailyActivity(CsvRecord row, Columns columns, TimeZoneInfo zone)
     {
-        if (!DateOnly.TryParseExact(columns.Get(row, "date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(columns.Get(row, "date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !WireTime.IsPlaceable(day.ToDateTime(TimeOnly.MinValue)))
         {
             yield return ImportRecord.Rejected(ImportReasons.UnreadableRecord, $"{row.Location}: unreadable date '{columns.Get(row, "date")}'.");
             yield break;
@@ -178,7 +179,8 @@ internal static class ZeppCsvParser
         var time = columns.Get(row, "time");
         return date is not null && time is not null
             && DateTime.TryParseExact($"{date.Trim()} {time.Trim()}", ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"],
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out local)
+            && WireTime.IsPlaceable(local);
     }
 
     private static bool TryTime(string? text, TimeZoneInfo zone, out DateTimeOffset time)

@@ -179,14 +179,31 @@ public sealed class TelemetryDecoder
     private static string? Trim(string? text)
         => string.IsNullOrWhiteSpace(text) ? null : text.Length <= 64 ? text.Trim() : text[..64].Trim();
 
+    /// <summary>
+    /// Where the JSON breaks and why, without the bytes there: System.Text.Json quotes them ('tart","value":72…' is an
+    /// invalid JSON literal), which would echo the device's readings into reason strings, and how much it quotes
+    /// depends on how the transport happened to split the payload.
+    /// </summary>
     private static string DescribeJsonError(JsonException ex)
-        => ex.Path is { Length: > 0 } path
-            ? $"Invalid JSON at {path}: {FirstSentence(ex.Message)}"
-            : $"Invalid JSON: {FirstSentence(ex.Message)}";
+    {
+        var path = ex.Path is { Length: > 0 } p ? $" at {p}" : string.Empty;
+        var position = ex.LineNumber is { } line && ex.BytePositionInLine is { } column
+            ? FormattableString.Invariant($" (line {line + 1}, byte {column + 1})")
+            : string.Empty;
+        return $"Invalid JSON{path}{position}: {WithoutQuotedBytes(FirstSentence(ex.Message))}";
+    }
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var path = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var line = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var cut = path < 0 ? line : line < 0 ? path : Math.Min(path, line);
         return cut > 0 ? message[..cut] : message;
+    }
+
+    private static string WithoutQuotedBytes(string message)
+    {
+        var close = message.StartsWith('\'') ? message.IndexOf("' ", 1, StringComparison.Ordinal) : -1;
+        return close > 0 ? "the token there" + message[(close + 1)..] : message;
     }
 }
