@@ -51,6 +51,7 @@ public static class ApiExtensions
         app.MapAnalyticsApi();
         app.MapErasureApi();
         app.MapWearablesApi();
+        app.MapDevicesApi();
         app.MapImportsApi();
         app.MapContactsApi();
         app.MapCampaignsApi();

@@ -15,6 +15,7 @@ using Wearables.Twins.Workers.Hosting;
 // Settings files sit next to the binary; relative paths such as the data directory resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var dataDirectory = builder.AddTwinsDataDirectory();
+builder.AddTwinsDeviceHttps();
 
 // Order matters: the silo starts first and stops last; ingest replays into it; the MQTT doors open last.
 builder.AddTwinsSilo(dataDirectory);

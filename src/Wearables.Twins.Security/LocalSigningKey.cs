@@ -6,7 +6,7 @@ namespace Wearables.Twins.Security;
 /// <summary>
 /// The local issuer's ECDSA P-256 key, kept as PKCS#8 PEM in the data directory. The host and the <c>twins token</c>
 /// command share it through the file; it never appears in configuration or in the repository. Creation is atomic
-/// (written to a temporary name, then moved without overwriting) so two processes starting together agree on one key.
+/// (<see cref="SecretFile"/>) so two processes starting together agree on one key.
 /// </summary>
 public sealed class LocalSigningKey : IDisposable
 {
@@ -64,69 +64,9 @@ public sealed class LocalSigningKey : IDisposable
     public void Dispose() => _key.Dispose();
 
     private static void CreateAt(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-        // A lock file (O_EXCL) elects one creator: rename-without-overwrite is check-then-rename on Unix, so two processes
-        // starting together could otherwise each install their own key, one after the other.
-        var lockPath = path + ".lock";
-        FileStream elected;
-        try
+        => SecretFile.CreateOnce(path, () =>
         {
-            elected = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write);
-        }
-        catch (IOException) when (File.Exists(lockPath) || File.Exists(path))
-        {
-            WaitForKey(path, lockPath);
-            return;
-        }
-
-        try
-        {
-            if (!File.Exists(path))
-            {
-                WriteNewKey(path);
-            }
-        }
-        finally
-        {
-            elected.Dispose();
-            File.Delete(lockPath);
-        }
-    }
-
-    private static void WaitForKey(string path, string lockPath)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!File.Exists(path))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new IOException($"Another process is creating the local issuer key at {path} and has not finished; if none is running, delete {lockPath}.");
-            }
-
-            Thread.Sleep(10);
-        }
-    }
-
-    private static void WriteNewKey(string path)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(key.ExportPkcs8PrivateKeyPem());
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: false);
-    }
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return key.ExportPkcs8PrivateKeyPem();
+        });
 }

@@ -11,10 +11,14 @@ using Microsoft.IdentityModel.Tokens;
 using Wearables.Twins.Security;
 using Wearables.Twins.Security.Access;
 using Wearables.Twins.Security.Audit;
+using Wearables.Twins.Security.Devices;
 
 namespace Wearables.Twins.Api.Security;
 
-/// <summary>Registers authentication (JWT: the local issuer or Cognito), authorization, the audit log and rate limits.</summary>
+/// <summary>
+/// Registers authentication (JWT from the local issuer or Cognito; device certificates), authorization, the audit log and
+/// rate limits.
+/// </summary>
 public static class SecurityServiceCollectionExtensions
 {
     public static IServiceCollection AddTwinsSecurity(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
@@ -28,7 +32,8 @@ public static class SecurityServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AuthOptions>>().Value.LocalKeyPath ?? LocalIssuer.KeyPath(dataDirectory), create: true));
         services.TryAddSingleton<LocalTokenIssuer>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddTwinsDeviceCertificates(configuration, dataDirectory);
+        services.AddTwinsAuthenticationSchemes();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, IServiceProvider>((jwt, auth, provider) => ConfigureJwt(jwt, auth.Value, provider));
         services.AddTransient<IClaimsTransformation, TwinsClaimsTransformation>();

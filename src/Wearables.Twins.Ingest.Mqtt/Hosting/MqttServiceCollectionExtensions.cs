@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Wearables.Twins.Ingest.Mqtt.Broker;
 using Wearables.Twins.Ingest.Mqtt.Client;
 using Wearables.Twins.Ingest.Mqtt.Options;
+using Wearables.Twins.Security.Devices;
 
 namespace Wearables.Twins.Ingest.Mqtt.Hosting;
 
@@ -17,6 +18,7 @@ public static class MqttServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MqttBrokerOptions>, MqttBrokerOptionsValidator>();
         services.AddSingleton<EmbeddedMqttBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
+        services.AddSingleton<IDeviceSessionTerminator>(sp => sp.GetRequiredService<EmbeddedMqttBroker>());
         return services;
     }
 

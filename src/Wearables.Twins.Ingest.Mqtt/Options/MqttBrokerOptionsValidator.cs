@@ -20,6 +20,21 @@ public sealed class MqttBrokerOptionsValidator : IValidateOptions<MqttBrokerOpti
             failures.Add($"{MqttBrokerOptions.Section}:BindAddress must be an IP address such as 127.0.0.1 or 0.0.0.0 (was '{options.BindAddress}').");
         }
 
+        if (options.Tls.Port is < 0 or > 65535)
+        {
+            failures.Add($"{MqttBrokerOptions.Section}:Tls:Port must be between 0 and 65535 (was {options.Tls.Port}).");
+        }
+
+        if (options.Tls.BindAddress is { } tlsAddress && !IPAddress.TryParse(tlsAddress, out _))
+        {
+            failures.Add($"{MqttBrokerOptions.Section}:Tls:BindAddress must be an IP address (was '{tlsAddress}').");
+        }
+
+        if (options.Enabled && !options.PlainEnabled && !options.Tls.Enabled)
+        {
+            failures.Add($"{MqttBrokerOptions.Section}: the broker is enabled with no listener; enable PlainEnabled or Tls:Enabled, or set Enabled=false.");
+        }
+
         if (options.MaxPacketBytes < 1024)
         {
             failures.Add($"{MqttBrokerOptions.Section}:MaxPacketBytes must be at least 1024.");

@@ -12,6 +12,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _samplesRejected;
     private readonly Counter<long> _messagesRefused;
     private readonly Histogram<double> _durableMilliseconds;
+    private readonly Counter<long> _impersonations;
+    private readonly Counter<long> _certificatesRefused;
 
     public IngestMetrics(IMeterFactory meterFactory)
     {
@@ -22,6 +24,10 @@ public sealed class IngestMetrics
         _samplesRejected = meter.CreateCounter<long>("twins.ingest.samples.rejected", description: "Samples rejected, by reason.");
         _messagesRefused = meter.CreateCounter<long>("twins.ingest.messages.refused", description: "Envelopes refused whole, by reason.");
         _durableMilliseconds = meter.CreateHistogram<double>("twins.ingest.durable.duration", "ms", "Time to make an envelope durable.");
+        _impersonations = meter.CreateCounter<long>("twins.ingest.impersonations.denied",
+            description: "Publishes refused because a device tried to publish as another device, by transport.");
+        _certificatesRefused = meter.CreateCounter<long>("twins.ingest.certificates.refused",
+            description: "Device client certificates refused, by transport and reason.");
     }
 
     public void Received(string transport) => _messages.Add(1, new KeyValuePair<string, object?>("transport", transport));
@@ -31,6 +37,11 @@ public sealed class IngestMetrics
     public void Rejected(string reason) => _samplesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Refused(string reason) => _messagesRefused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void ImpersonationDenied(string transport) => _impersonations.Add(1, new KeyValuePair<string, object?>("transport", transport));
+
+    public void CertificateRefused(string transport, string reason)
+        => _certificatesRefused.Add(1, new KeyValuePair<string, object?>("transport", transport), new KeyValuePair<string, object?>("reason", reason));
 
     public void Durable(TimeSpan elapsed) => _durableMilliseconds.Record(elapsed.TotalMilliseconds);
 }

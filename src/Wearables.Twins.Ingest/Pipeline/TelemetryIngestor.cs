@@ -49,6 +49,7 @@ public sealed partial class TelemetryIngestor(
         var deviceId = decoded.DeviceId!;
         if (source.DeviceId is not null && !string.Equals(source.DeviceId, deviceId, StringComparison.Ordinal))
         {
+            metrics.ImpersonationDenied(source.Transport);
             return Refuse(new EnvelopeProblem(RejectReasons.DeviceMismatch,
                 $"The envelope names device '{deviceId}' but was sent as device '{source.DeviceId}'; a device may only publish as itself."),
                 source, deviceId, decoded.MessageId);

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Wearables.Twins.Testing.Properties;
 
 namespace Wearables.Twins.Import.Vendors.Tests.Properties;
 

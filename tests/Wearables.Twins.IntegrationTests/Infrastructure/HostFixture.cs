@@ -1,6 +1,9 @@
 namespace Wearables.Twins.IntegrationTests.Infrastructure;
 
-/// <summary>One real host process shared by a test collection; tests use unique ids so they don't collide.</summary>
+/// <summary>
+/// One real host process shared by a test collection; tests use unique ids so they don't collide. Its TLS doors are open
+/// (the broker's listener for device certificates and the HTTPS endpoint), as a deployment serving devices has them.
+/// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
@@ -8,7 +11,17 @@ public sealed class HostFixture : IAsyncLifetime
 
     public TwinsHostProcess Host => _host ?? throw new InvalidOperationException("The host is not started.");
 
-    public async Task InitializeAsync() => _host = await TwinsHostProcess.StartAsync(_data.Path);
+    public int MqttTlsPort { get; } = FreePorts.Next();
+
+    public int HttpsPort { get; } = FreePorts.Next();
+
+    public async Task InitializeAsync() => _host = await TwinsHostProcess.StartAsync(_data.Path, new Dictionary<string, string>
+    {
+        ["Twins:Mqtt:Tls:Enabled"] = "true",
+        ["Twins:Mqtt:Tls:Port"] = MqttTlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Twins:Http:Tls:Enabled"] = "true",
+        ["Twins:Http:Tls:Port"] = HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 
     public async Task DisposeAsync()
     {

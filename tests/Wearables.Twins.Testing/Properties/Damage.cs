@@ -1,10 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Wearables.Twins.Import.Apple.Tests.Properties;
+namespace Wearables.Twins.Testing.Properties;
 
 /// <summary>A file after something went wrong with it, and what went wrong (for the counter-example).</summary>
-internal sealed record DamagedFile(string Origin, string What, byte[] Bytes)
+public sealed record DamagedFile(string Origin, string What, byte[] Bytes)
 {
     public override string ToString() => $"{Origin}, {What} ({Bytes.Length} bytes)";
 }
@@ -13,7 +13,7 @@ internal sealed record DamagedFile(string Origin, string What, byte[] Bytes)
 /// What happens to export files on their way: cut uploads, flipped bits, overwritten or lost runs of bytes, a run
 /// repeated, bytes that are not the file at all.
 /// </summary>
-internal static class Damage
+public static class Damage
 {
     public static Gen<DamagedFile> Of(string origin, byte[] original)
         => Gen.OneOf(
