@@ -52,6 +52,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture world)
         "GET /api/v1/audit",
         "GET /api/v1/campaigns",
         "PUT /api/v1/care-teams/{team}",
+        "GET /api/v1/devices/{wearable}/certificates",
+        "POST /api/v1/devices/{wearable}/certificates",
+        "POST /api/v1/devices/{wearable}/certificates/revoke",
     ];
 
     public static TheoryData<string, Role, Whose> PatientCases() => Cases(PatientEndpoints);
