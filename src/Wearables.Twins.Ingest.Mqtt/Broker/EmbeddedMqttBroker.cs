@@ -58,6 +58,7 @@ public sealed partial class EmbeddedMqttBroker(
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        _server.ClientDisconnectedAsync += ForgetDisconnected;
         await _server.StartAsync();
         if (settings.PlainEnabled)
         {
@@ -160,6 +161,17 @@ public sealed partial class EmbeddedMqttBroker(
         }
 
         _certified.Forget(e.ClientId);
+        return Task.CompletedTask;
+    }
+
+    private Task ForgetDisconnected(ClientDisconnectedEventArgs e)
+    {
+        // A takeover's new connection has already been admitted under the same client id; only a real goodbye forgets it.
+        if (e.DisconnectType != MqttClientDisconnectType.Takeover)
+        {
+            _certified?.Forget(e.ClientId);
+        }
+
         return Task.CompletedTask;
     }
 
