@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Wearables.Twins.Cli.Commands;
+using Wearables.Twins.Cli.Commands.Devices;
 using Wearables.Twins.Cli.Commands.Risk;
 using Wearables.Twins.Cli.Commands.Sql;
 
@@ -66,6 +67,7 @@ public static class TwinsCommandLine
         root.Subcommands.Add(new RiskCommand(runtime));
         root.Subcommands.Add(new SqlCommand(runtime));
         root.Subcommands.Add(new TokenCommand(runtime));
+        root.Subcommands.Add(new DevicesCommand(runtime));
         return root;
     }
 

@@ -30,7 +30,7 @@ public sealed class FleetSimulator
     /// Runs the fleet for <see cref="SimulatorOptions.Duration"/> (or until <paramref name="cancellationToken"/>
     /// fires; that ends the run normally, with <see cref="SimulatorResult.Cancelled"/> set).
     /// </summary>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists every problem), or a TLS file is unusable.</exception>
     public async Task<SimulatorResult> RunAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,10 +45,12 @@ public sealed class FleetSimulator
             .Select(n => SimulatedDevice.Create(n, seed, options.DevicePrefix, options.PatientPrefix))
             .ToArray();
 
+        // Before binding or connecting anything: a bad certificate file should stop the run, not half of the fleet.
+        using var tls = options.UseTls ? FleetTlsCredentials.Load(options, devices) : null;
         var (bound, bindFailed) = options.Bind ? await BindAllAsync(devices, options, cancellationToken) : (0, 0);
 
         var counters = new FleetCounters();
-        var connections = devices.Select(d => new DeviceConnection(d.DeviceId, options, counters, _time)).ToArray();
+        var connections = devices.Select(d => new DeviceConnection(d.DeviceId, options, tls, counters, _time)).ToArray();
         try
         {
             var connectLimit = options.Duration > TimeSpan.Zero && options.Duration < ConnectPhaseLimit ? options.Duration : ConnectPhaseLimit;
@@ -73,7 +75,7 @@ public sealed class FleetSimulator
                 $"Simulating {devices.Length} devices from {simulatedStart:yyyy-MM-dd HH:mm:ss}Z at {options.Speed}× " +
                 $"({(finite ? $"{options.Duration.TotalSeconds:0.#} s" : "until Ctrl+C")}), seed {seed}, " +
                 $"MQTT {(options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500 ? "5.0" : "3.1.1")} QoS {(int)options.Qos} " +
-                $"to {options.BrokerHost}:{options.BrokerPort}."));
+                $"to {options.BrokerHost}:{options.BrokerPort}{(options.UseTls ? TlsDescription(options) : "")}."));
 
             // Devices that fall behind get a little while after the deadline to send what is already due.
             using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
@@ -182,6 +184,9 @@ public sealed class FleetSimulator
 
         return new string(buffer[position..]);
     }
+
+    private static string TlsDescription(SimulatorOptions options)
+        => " over TLS" + (options.ClientCertificateDirectory is { } directory ? $" with client certificates from {directory}" : "");
 
     private void WriteLine(string line) => _output?.WriteLine(line);
 }

@@ -1,5 +1,6 @@
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Wearables.Twins.Simulator.Fleet;
 
 namespace Wearables.Twins.Simulator;
 
@@ -11,11 +12,31 @@ public sealed record SimulatorOptions
     /// <summary>The service refuses envelopes with more samples than this; batches are split below it.</summary>
     public const int MaxSamplesPerMessageLimit = 1000;
 
+    /// <summary>The broker port when none is given: plain MQTT, and MQTT over TLS (the embedded broker's TLS listener).</summary>
+    public const int DefaultPort = 1883;
+
+    public const int DefaultTlsPort = 8883;
+
     public int Devices { get; init; } = 10;
 
     public string BrokerHost { get; init; } = "127.0.0.1";
 
-    public int BrokerPort { get; init; } = 1883;
+    public int BrokerPort { get; init; } = DefaultPort;
+
+    /// <summary>Connect over TLS, trusting <see cref="CaCertificatePath"/> (or the system's roots) for the broker's certificate.</summary>
+    public bool UseTls { get; init; }
+
+    /// <summary>PEM certificate(s) the broker's certificate must chain to, e.g. the service's device authority (ca.pem).</summary>
+    public string? CaCertificatePath { get; init; }
+
+    /// <summary>
+    /// Directory holding every device's client certificate as <c>{deviceId}.crt.pem</c> and its key as <c>{deviceId}.key.pem</c>,
+    /// as <c>twins devices provision {deviceId} --out DIR</c> writes them; null connects without client certificates.
+    /// </summary>
+    public string? ClientCertificateDirectory { get; init; }
+
+    /// <summary>The name the broker's certificate must carry; null for <see cref="BrokerHost"/>.</summary>
+    public string? TlsServerName { get; init; }
 
     /// <summary>Base address of the service's HTTP API, used to bind devices to patients.</summary>
     public Uri Api { get; init; } = new("http://localhost:5080");
@@ -105,6 +126,7 @@ public sealed record SimulatorOptions
 
         CheckPrefix(errors, "--device-prefix", DevicePrefix);
         CheckPrefix(errors, "--patient-prefix", PatientPrefix);
+        CheckTls(errors);
 
         if (Batch < TimeSpan.FromSeconds(1) || Batch > TimeSpan.FromDays(1))
         {
@@ -127,6 +149,53 @@ public sealed record SimulatorOptions
         }
 
         return errors;
+    }
+
+    private void CheckTls(List<string> errors)
+    {
+        if (!UseTls)
+        {
+            if (CaCertificatePath is not null || ClientCertificateDirectory is not null || TlsServerName is not null)
+            {
+                errors.Add("--ca, --cert-dir and --tls-server-name apply only to a TLS connection (UseTls).");
+            }
+
+            return;
+        }
+
+        if (CaCertificatePath is not null && !File.Exists(CaCertificatePath))
+        {
+            errors.Add($"--ca: there is no file {Path.GetFullPath(CaCertificatePath)}.");
+        }
+
+        if (ClientCertificateDirectory is null)
+        {
+            return;
+        }
+
+        if (!Directory.Exists(ClientCertificateDirectory))
+        {
+            errors.Add($"--cert-dir: there is no directory {Path.GetFullPath(ClientCertificateDirectory)}.");
+            return;
+        }
+
+        if (Devices is < 1 or > MaxDevices)
+        {
+            return;
+        }
+
+        // Every device needs its pair before the run starts: a fleet with holes would look like a broker problem.
+        var missing = Enumerable.Range(1, Devices)
+            .Select(n => DeviceCertificateFiles.In(ClientCertificateDirectory, SimulatedDevice.IdFor(DevicePrefix, n)))
+            .SelectMany(f => new[] { f.Certificate, f.Key })
+            .Where(path => !File.Exists(path))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add($"--cert-dir: {missing.Count} certificate or key file{(missing.Count == 1 ? " is" : "s are")} missing, e.g. "
+                + $"{string.Join(", ", missing.Take(3).Select(Path.GetFileName))}. Provision each device with "
+                + $"`twins devices provision <deviceId> --out {ClientCertificateDirectory}`.");
+        }
     }
 
     private static void CheckPrefix(List<string> errors, string option, string? prefix)

@@ -95,7 +95,7 @@ public sealed class ConnectionAndStatusTests
         var result = await TwinsCli.RunAsync();
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        foreach (var command in new[] { "status", "patient", "vitals", "wearable", "bind", "send", "--url" })
+        foreach (var command in new[] { "status", "patient", "vitals", "wearable", "bind", "send", "devices", "--url" })
         {
             Assert.Contains(command, result.Stdout, StringComparison.Ordinal);
         }

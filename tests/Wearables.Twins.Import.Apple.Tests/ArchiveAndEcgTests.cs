@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wearables.Twins.Testing.Streams;
 using Wearables.Twins.Vitals;
 
 namespace Wearables.Twins.Import.Apple.Tests;
@@ -148,7 +149,7 @@ public sealed class ArchiveAndEcgTests
     public async Task Zip_that_cannot_seek_is_spooled_and_reads_the_same()
     {
         var seekable = await Importer.ReadAllAsync(AppleZip(), "export.zip");
-        var forwardOnly = await Importer.ReadAllAsync(new ForwardOnlyStream(AppleZip()), "export.zip");
+        var forwardOnly = await Importer.ReadAllAsync(new TrickleStream(AppleZip().ToArray(), maxBytesPerRead: 4093), "export.zip");
 
         Assert.Equal(seekable.Select(r => (r.Sample?.Type, r.Reason, r.Detail)), forwardOnly.Select(r => (r.Sample?.Type, r.Reason, r.Detail)));
     }
@@ -179,41 +180,5 @@ public sealed class ArchiveAndEcgTests
         Assert.False(importer.CanRead("steps.csv", "time,value\n2024-01-01T00:00:00Z,3\n"u8));
         Assert.False(importer.CanRead("fhir.xml", "<?xml version=\"1.0\"?><Bundle xmlns=\"http://hl7.org/fhir\"/>"u8));
         Assert.Equal("apple", importer.Format);
-    }
-}
-
-/// <summary>A stream that can only be read forward, like a network body.</summary>
-internal sealed class ForwardOnlyStream(Stream inner) : Stream
-{
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wearables.Twins.Testing.Streams;
 
 namespace Wearables.Twins.Import.Apple.Tests;
 
@@ -93,7 +94,7 @@ public sealed class RobustnessTests
     {
         var xml = Head + HeartRate(1, "72,5") + "</HealthData>\n";
 
-        var records = await Importer.ReadAllAsync(new ForwardOnlyStream(new MemoryStream(Fixtures.Utf8(xml))));
+        var records = await Importer.ReadAllAsync(new TrickleStream(Fixtures.Utf8(xml), maxBytesPerRead: 13));
 
         Assert.Equal(72.5, Assert.Single(records.Samples()).Value);
     }

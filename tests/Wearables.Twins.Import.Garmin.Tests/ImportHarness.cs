@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Wearables.Twins.Ingest;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Telemetry.Wire;
+using Wearables.Twins.Testing.Streams;
 
 namespace Wearables.Twins.Import.Garmin.Tests;
 
@@ -16,7 +17,7 @@ internal static class ImportHarness
         byte[] file, ImportContext? context = null, bool seekable = true)
     {
         var importer = new GarminFitImporter();
-        Stream stream = seekable ? new MemoryStream(file, writable: false) : new ForwardOnlyStream(file);
+        Stream stream = seekable ? new MemoryStream(file, writable: false) : new TrickleStream(file, maxBytesPerRead: 7);
         await using (stream)
         {
             var records = new List<ImportRecord>();
@@ -50,43 +51,5 @@ internal static class ImportHarness
             Assert.True(refused.Count == 0, string.Join(Environment.NewLine, refused));
             Assert.Equal(chunk.Length, decoded.Accepted.Length);
         }
-    }
-
-    /// <summary>A stream that reads forward only and hands out few bytes at a time, like a network upload.</summary>
-    private sealed class ForwardOnlyStream(byte[] content) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(Math.Min(count, 7), content.Length - _position);
-            Array.Copy(content, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

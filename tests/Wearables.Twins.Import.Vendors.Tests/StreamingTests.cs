@@ -4,6 +4,7 @@ using Wearables.Twins.Import.Vendors.Fitbit;
 using Wearables.Twins.Import.Vendors.GenericCsv;
 using Wearables.Twins.Import.Vendors.OpenMHealth;
 using Wearables.Twins.Import.Vendors.Xiaomi;
+using Wearables.Twins.Testing.Streams;
 using static Wearables.Twins.Import.Vendors.Tests.Support;
 
 namespace Wearables.Twins.Import.Vendors.Tests;
@@ -25,7 +26,7 @@ public sealed class StreamingTests
         }
 
         json.Append(']');
-        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(json.ToString()), maxRead: 997);
+        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(json.ToString()), maxBytesPerRead: 997);
 
         var records = await ReadAsync(new FitbitImporter(), stream, "heart_rate-2016-04-12.json");
 
@@ -41,7 +42,7 @@ public sealed class StreamingTests
         var padding = new string('x', 300_000);
         var point = $$$$"""{"header":{"schema_id":{"namespace":"omh","name":"heart-rate","version":"2.0"},"note":"{{{{padding}}}}"},"body":{"heart_rate":{"value":61,"unit":"beats/min"},"effective_time_frame":{"date_time":"2024-05-01T06:00:00Z"}}}""";
         var array = $"[{point},\n{point.Replace("61", "62", StringComparison.Ordinal)}]";
-        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(array), maxRead: 4093);
+        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(array), maxBytesPerRead: 4093);
 
         var samples = (await ReadAsync(new OpenMHealthImporter(), stream, "big.json")).SamplesOf();
 
@@ -53,7 +54,7 @@ public sealed class StreamingTests
     {
         var text = File.ReadAllText(Fixture("huawei", "healthkit-sample-points.json"));
         var cut = text[..text.IndexOf("DT_CONTINUOUS_SLEEP", StringComparison.Ordinal)];
-        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(cut), maxRead: 100);
+        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(cut), maxBytesPerRead: 100);
 
         var records = await ReadAsync(new Huawei.HuaweiImporter(), stream, "cut.json");
 
@@ -68,7 +69,7 @@ public sealed class StreamingTests
     {
         var line = """{"header":{"schema_id":{"namespace":"omh","name":"step-count","version":"1.0"}},"body":{"step_count":120,"effective_time_frame":{"time_interval":{"start_date_time":"2024-05-01T06:00:00Z","duration":{"value":1,"unit":"min"}}}}}""";
         var text = string.Join("\r\n", Enumerable.Repeat(line, 500));
-        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(text), maxRead: 333);
+        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(text), maxBytesPerRead: 333);
 
         var samples = (await ReadAsync(new OpenMHealthImporter(), stream, "steps.ndjson")).SamplesOf();
 
@@ -85,12 +86,12 @@ public sealed class StreamingTests
             archive.CreateEntryFromFile(Fixture("fitbit", "minuteStepsNarrow_merged.first2880rows.csv"), "Fitabase/minuteStepsNarrow_merged.csv");
         }
 
-        await using var zipStream = new TrickleStream(zip.ToArray(), maxRead: 8192);
+        await using var zipStream = new TrickleStream(zip.ToArray(), maxBytesPerRead: 8192);
         var fromZip = await ReadAsync(new FitbitImporter(), zipStream, "fitabase.zip");
         Assert.Equal(2880, fromZip.SamplesOf().Count);
 
         var csv = "date,time,heartRate\n2024-05-01,08:00,70\n";
-        await using var csvStream = new TrickleStream(Encoding.UTF8.GetBytes(csv), maxRead: 3);
+        await using var csvStream = new TrickleStream(Encoding.UTF8.GetBytes(csv), maxBytesPerRead: 3);
         Assert.Equal(70, Assert.Single((await ReadAsync(new XiaomiImporter(), csvStream, "HEARTRATE_AUTO_1.csv")).SamplesOf()).Value);
     }
 
@@ -99,58 +100,12 @@ public sealed class StreamingTests
     {
         var csv = "time,type,value,unit\n2024-05-01T08:00:00Z,heart_rate,70,bpm\n2024-05-01T08:01:00Z,heart_rate,"
             + new string('7', 3_000_000) + ",bpm\n2024-05-01T08:02:00Z,heart_rate,72,bpm\n";
-        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(csv), maxRead: 65536);
+        await using var stream = new TrickleStream(Encoding.UTF8.GetBytes(csv), maxBytesPerRead: 65536);
 
         var records = await ReadAsync(new GenericCsvImporter(), stream, "hr.csv");
 
         Assert.Equal(3, records.Count);
         Assert.Contains("longer than", Assert.Single(records.Rejected(ImportReasons.UnreadableRecord)).Detail, StringComparison.Ordinal);
         Assert.Equal([70.0, 72], records.SamplesOf().Select(s => s.Value!.Value));
-    }
-
-    /// <summary>A forward-only stream that hands out at most <c>maxRead</c> bytes per read.</summary>
-    private sealed class TrickleStream(byte[] content, int maxRead) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = Math.Min(Math.Min(buffer.Length, maxRead), content.Length - _position);
-            content.AsSpan(_position, n).CopyTo(buffer);
-            _position += n;
-            return n;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

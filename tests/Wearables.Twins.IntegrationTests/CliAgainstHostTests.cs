@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using MQTTnet;
 using Wearables.Twins.Cli;
 using Wearables.Twins.IntegrationTests.Infrastructure;
 
@@ -39,6 +41,40 @@ public sealed class CliAgainstHostTests(HostFixture fixture)
         Assert.True(shown.ExitCode == 0, shown.Stderr);
         Assert.Contains("77", shown.Stdout, StringComparison.Ordinal);
         Assert.Contains("/min", shown.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevicesProvisionWritesCredentialsADeviceConnectsWithUntilRevoked()
+    {
+        var deviceId = $"{_run}-cli-tls-watch";
+        using var folder = new TempDirectory();
+
+        var provisioned = await TwinsAsync("devices", "provision", deviceId, "--out", folder.Path);
+
+        Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
+        var certificatePath = Path.Combine(folder.Path, $"{deviceId}.crt.pem");
+        var keyPath = Path.Combine(folder.Path, $"{deviceId}.key.pem");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyPath));
+        }
+
+        using var certificate = ProvisionedDevice.WithStoredKey(X509Certificate2.CreateFromPemFile(certificatePath, keyPath));
+        using var authority = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(folder.Path, "ca.pem")));
+        var options = ProvisionedDevice.TlsOptions(fixture.MqttTlsPort, deviceId, certificate, authority);
+        using (var client = new MqttClientFactory().CreateMqttClient())
+        {
+            Assert.Equal(MqttClientConnectResultCode.Success, (await client.ConnectAsync(options)).ResultCode);
+            await client.DisconnectAsync();
+        }
+
+        var revoked = await TwinsAsync("devices", "revoke", deviceId, "--reason", "lost");
+        var listed = await TwinsAsync("devices", "certificates", deviceId);
+
+        Assert.True(revoked.ExitCode == 0, revoked.Stderr);
+        Assert.Contains("revoked", listed.Stdout, StringComparison.Ordinal);
+        using var refused = new MqttClientFactory().CreateMqttClient();
+        Assert.Equal(MqttClientConnectResultCode.NotAuthorized, (await refused.ConnectAsync(options)).ResultCode);
     }
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> TwinsAsync(params string[] args)

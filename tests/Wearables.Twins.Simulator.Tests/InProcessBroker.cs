@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using MQTTnet.Server;
 using Wearables.Twins.Telemetry.Wire;
@@ -29,6 +30,9 @@ internal sealed class InProcessBroker : IAsyncDisposable
     /// <summary>Decides the PUBACK reason for a publish; null accepts it.</summary>
     public Func<ReceivedMessage, MQTTnet.Protocol.MqttPubAckReasonCode?>? Reject { get; set; }
 
+    /// <summary>The common name of the client certificate each client id connected with (TLS brokers only).</summary>
+    public ConcurrentDictionary<string, string?> ClientCertificates { get; } = new(StringComparer.Ordinal);
+
     public static async Task<InProcessBroker> StartAsync()
     {
         var port = FreePort();
@@ -39,7 +43,38 @@ internal sealed class InProcessBroker : IAsyncDisposable
             .WithDefaultEndpointBoundIPV6Address(IPAddress.IPv6Loopback)
             .WithDefaultEndpointPort(port)
             .Build();
+        return await StartAsync(factory.CreateMqttServer(options), port);
+    }
+
+    /// <summary>
+    /// A broker with only a TLS listener, presenting <paramref name="serverCertificate"/> and requiring a client certificate.
+    /// As the embedded broker, it does not judge the certificate at the handshake: the tests read who it names.
+    /// </summary>
+    public static async Task<InProcessBroker> StartTlsAsync(X509Certificate2 serverCertificate)
+    {
+        var port = FreePort();
+        var factory = new MqttServerFactory();
+        var options = factory.CreateServerOptionsBuilder()
+            .WithoutDefaultEndpoint()
+            .WithEncryptedEndpoint()
+            .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithEncryptedEndpointBoundIPV6Address(IPAddress.IPv6Loopback)
+            .WithEncryptedEndpointPort(port)
+            .WithEncryptionCertificate(serverCertificate)
+            .WithClientCertificate((_, certificate, _, _) => certificate is not null)
+            .Build();
         var server = factory.CreateMqttServer(options);
+        var broker = await StartAsync(server, port);
+        server.ValidatingConnectionAsync += e =>
+        {
+            broker.ClientCertificates[e.ClientId] = e.ClientCertificate?.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+            return Task.CompletedTask;
+        };
+        return broker;
+    }
+
+    private static async Task<InProcessBroker> StartAsync(MqttServer server, int port)
+    {
         var broker = new InProcessBroker(server, port);
         server.InterceptingPublishAsync += broker.OnPublishAsync;
         await server.StartAsync();

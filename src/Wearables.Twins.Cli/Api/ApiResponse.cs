@@ -19,13 +19,23 @@ internal sealed record ApiResponse(HttpStatusCode Status, string? MediaType, str
 
         if (TryReadProblem() is { } problem)
         {
-            throw new CliFailure(ExitCodes.Failed, problem.Describe()) { Problem = problem };
+            // A refusal by the authorization policy carries only a title ("Forbidden"); say what would help.
+            var described = string.IsNullOrEmpty(problem.Detail) && CredentialHint() is { } hint ? $"{problem.Describe()}. {hint}" : problem.Describe();
+            throw new CliFailure(ExitCodes.Failed, described) { Problem = problem };
         }
 
         var snippet = Body.Trim() is { Length: > 0 } text ? $": {Truncate(text, 200)}" : ".";
         throw new CliFailure(ExitCodes.Failed,
-            $"{Request} answered HTTP {(int)Status} {Status}{snippet} Is --url pointing at a Wearables.Twins service?");
+            $"{Request} answered HTTP {(int)Status} {Status}{snippet} {CredentialHint() ?? "Is --url pointing at a Wearables.Twins service?"}");
     }
+
+    private string? CredentialHint() => Status switch
+    {
+        HttpStatusCode.Unauthorized =>
+            $"The service wants a token: pass --token (or set {TwinsCommandLine.TokenVariable}), or run as the user whose --data-dir holds the embedded service's issuer key.",
+        HttpStatusCode.Forbidden => "The token's role may not do this; admin operations need a token from `twins token --role admin`.",
+        _ => null,
+    };
 
     public T Read<T>(JsonTypeInfo<T> type)
     {

@@ -15,4 +15,8 @@ namespace Wearables.Twins.Cli.Api;
 [JsonSerializable(typeof(IngestReport))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(ImportReport))]
+[JsonSerializable(typeof(ProvisionDeviceRequest))]
+[JsonSerializable(typeof(RevokeDeviceCertificateRequest))]
+[JsonSerializable(typeof(ProvisionedDeviceView))]
+[JsonSerializable(typeof(DeviceCertificateView[]))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -120,6 +120,44 @@ internal sealed class TwinsApiClient : IDisposable
     public Task<ApiResult<ImportReport>> GetImportAsync(string patientId, string jobId, CancellationToken cancellationToken)
         => GetAsync($"api/v1/patients/{Escape(patientId)}/imports/{Escape(jobId)}", CliJsonContext.Default.ImportReport, cancellationToken);
 
+    /// <summary><c>GET /api/v1/devices/authority.pem</c> (anonymous): the certificate devices trust the broker by.</summary>
+    public async Task<string> GetDeviceAuthorityPemAsync(CancellationToken cancellationToken)
+        => (await SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/v1/devices/authority.pem"), cancellationToken)).EnsureSuccess().Body;
+
+    /// <summary>
+    /// <c>POST /api/v1/devices/{id}/certificates</c>: a certificate for the key in <paramref name="signingRequestPem"/>, or
+    /// for a key the service makes and returns once when it is null. Always a JSON body, even <c>{}</c>, so the service
+    /// never has to guess a media type.
+    /// </summary>
+    public async Task<ApiResult<ProvisionedDeviceView>> ProvisionDeviceAsync(
+        string deviceId, string? signingRequestPem, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/devices/{Escape(deviceId)}/certificates")
+        {
+            Content = Json(new ProvisionDeviceRequest(signingRequestPem), CliJsonContext.Default.ProvisionDeviceRequest),
+        };
+        var response = await SendAsync(request, cancellationToken);
+        return new ApiResult<ProvisionedDeviceView>(response.EnsureSuccess(), CliJsonContext.Default.ProvisionedDeviceView);
+    }
+
+    public Task<ApiResult<DeviceCertificateView[]>> GetDeviceCertificatesAsync(string deviceId, CancellationToken cancellationToken)
+        => GetAsync($"api/v1/devices/{Escape(deviceId)}/certificates", CliJsonContext.Default.DeviceCertificateViewArray, cancellationToken);
+
+    /// <summary>Revokes the certificate <paramref name="serial"/> of the device, or all of its certificates when it is null.</summary>
+    public async Task<ApiResult<DeviceCertificateView[]>> RevokeDeviceCertificatesAsync(
+        string deviceId, string? serial, string? reason, CancellationToken cancellationToken)
+    {
+        var path = serial is null
+            ? $"api/v1/devices/{Escape(deviceId)}/certificates/revoke"
+            : $"api/v1/devices/{Escape(deviceId)}/certificates/{Escape(serial)}/revoke";
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = Json(new RevokeDeviceCertificateRequest(reason), CliJsonContext.Default.RevokeDeviceCertificateRequest),
+        };
+        var response = await SendAsync(request, cancellationToken);
+        return new ApiResult<DeviceCertificateView[]>(response.EnsureSuccess(), CliJsonContext.Default.DeviceCertificateViewArray);
+    }
+
     public void Dispose()
     {
         _http.Dispose();

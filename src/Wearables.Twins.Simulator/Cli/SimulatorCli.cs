@@ -27,7 +27,18 @@ public static class SimulatorCli
                 return 2;
             }
 
-            var result = await new FleetSimulator(output).RunAsync(options, cancellationToken);
+            SimulatorResult result;
+            try
+            {
+                result = await new FleetSimulator(output).RunAsync(options, cancellationToken);
+            }
+            catch (ArgumentException ex)
+            {
+                // Options that validated but whose files do not load (a key that is not the certificate's, another device's CN).
+                await parse.InvocationConfiguration.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
             await output.WriteAsync(result.ToSummary());
             return result.Messages > 0 || result.Cancelled ? 0 : 1;
         });
@@ -66,10 +77,32 @@ public static class SimulatorCli
             DefaultValueFactory = _ => Defaults.BrokerHost,
         };
 
-        private readonly Option<int> _brokerPort = new("--broker-port")
+        private readonly Option<int?> _brokerPort = new("--broker-port")
         {
-            Description = "MQTT broker port.",
-            DefaultValueFactory = _ => Defaults.BrokerPort,
+            Description = $"MQTT broker port; default {SimulatorOptions.DefaultPort}, or {SimulatorOptions.DefaultTlsPort} over TLS.",
+        };
+
+        private readonly Option<bool> _tls = new("--tls")
+        {
+            Description = "Connect over TLS (implied by --ca, --cert-dir and --tls-server-name).",
+        };
+
+        private readonly Option<string?> _ca = new("--ca")
+        {
+            Description = "PEM certificate the broker's certificate must chain to: the service's device authority (ca.pem of `twins devices provision`). Default: the system's roots.",
+            HelpName = "file",
+        };
+
+        private readonly Option<string?> _certDirectory = new("--cert-dir")
+        {
+            Description = "Directory with each device's client certificate and key, {deviceId}.crt.pem and {deviceId}.key.pem (`twins devices provision <deviceId> --out DIR`).",
+            HelpName = "dir",
+        };
+
+        private readonly Option<string?> _tlsServerName = new("--tls-server-name")
+        {
+            Description = "Name the broker's certificate must carry, when it differs from --broker-host (implies --tls).",
+            HelpName = "name",
         };
 
         private readonly Option<Uri> _api = new("--api")
@@ -144,30 +177,41 @@ public static class SimulatorCli
             _mqttVersion.AcceptOnlyFromAmong("311", "500");
             Root = new RootCommand("twins-sim: a fleet of simulated wearables publishing realistic vitals over MQTT (telemetry envelope v1).")
             {
-                _devices, _brokerHost, _brokerPort, _api, _token, _noBind, _duration, _speed, _qos, _devicePrefix, _patientPrefix,
+                _devices, _brokerHost, _brokerPort, _tls, _ca, _certDirectory, _tlsServerName, _api, _token, _noBind, _duration, _speed, _qos, _devicePrefix, _patientPrefix,
                 _batchSeconds, _mqttVersion, _seed,
             };
         }
 
         public RootCommand Root { get; }
 
-        public SimulatorOptions ToOptions(SymbolResult result) => new()
+        public SimulatorOptions ToOptions(SymbolResult result)
         {
-            Devices = result.GetValue(_devices),
-            BrokerHost = result.GetValue(_brokerHost) ?? string.Empty,
-            BrokerPort = result.GetValue(_brokerPort),
-            Api = result.GetValue(_api) ?? Defaults.Api,
-            ApiToken = result.GetValue(_token),
-            Bind = !result.GetValue(_noBind),
-            Duration = result.GetValue(_duration),
-            Speed = result.GetValue(_speed),
-            Qos = (MqttQualityOfServiceLevel)result.GetValue(_qos),
-            DevicePrefix = result.GetValue(_devicePrefix) ?? string.Empty,
-            PatientPrefix = result.GetValue(_patientPrefix) ?? string.Empty,
-            Batch = TimeSpan.FromSeconds(result.GetValue(_batchSeconds)),
-            ProtocolVersion = result.GetValue(_mqttVersion) == 311 ? MqttProtocolVersion.V311 : MqttProtocolVersion.V500,
-            Seed = result.GetValue(_seed),
-        };
+            var ca = result.GetValue(_ca);
+            var certDirectory = result.GetValue(_certDirectory);
+            var serverName = result.GetValue(_tlsServerName);
+            var tls = result.GetValue(_tls) || ca is not null || certDirectory is not null || serverName is not null;
+            return new()
+            {
+                Devices = result.GetValue(_devices),
+                BrokerHost = result.GetValue(_brokerHost) ?? string.Empty,
+                BrokerPort = result.GetValue(_brokerPort) ?? (tls ? SimulatorOptions.DefaultTlsPort : SimulatorOptions.DefaultPort),
+                UseTls = tls,
+                CaCertificatePath = ca,
+                ClientCertificateDirectory = certDirectory,
+                TlsServerName = serverName,
+                Api = result.GetValue(_api) ?? Defaults.Api,
+                ApiToken = result.GetValue(_token),
+                Bind = !result.GetValue(_noBind),
+                Duration = result.GetValue(_duration),
+                Speed = result.GetValue(_speed),
+                Qos = (MqttQualityOfServiceLevel)result.GetValue(_qos),
+                DevicePrefix = result.GetValue(_devicePrefix) ?? string.Empty,
+                PatientPrefix = result.GetValue(_patientPrefix) ?? string.Empty,
+                Batch = TimeSpan.FromSeconds(result.GetValue(_batchSeconds)),
+                ProtocolVersion = result.GetValue(_mqttVersion) == 311 ? MqttProtocolVersion.V311 : MqttProtocolVersion.V500,
+                Seed = result.GetValue(_seed),
+            };
+        }
 
         private static Uri ParseUri(ArgumentResult result)
         {

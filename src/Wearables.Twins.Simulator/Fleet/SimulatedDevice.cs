@@ -9,11 +9,10 @@ public sealed record SimulatedDevice(int Number, string DeviceId, string Patient
 {
     /// <summary>Device <paramref name="number"/> (from 1) of a fleet: <c>{prefix}0001</c> worn by <c>{patientPrefix}0001</c>.</summary>
     public static SimulatedDevice Create(int number, int seed, string devicePrefix, string patientPrefix)
-    {
-        var suffix = number.ToString("D4", CultureInfo.InvariantCulture);
-        return new SimulatedDevice(number, devicePrefix + suffix, patientPrefix + suffix,
-            PatientProfile.Create(seed, number), DeviceModel.ForDevice(number));
-    }
+        => new(number, IdFor(devicePrefix, number), IdFor(patientPrefix, number), PatientProfile.Create(seed, number), DeviceModel.ForDevice(number));
+
+    /// <summary>The id of device (or patient) <paramref name="number"/>: the prefix and a 4-digit number.</summary>
+    public static string IdFor(string prefix, int number) => prefix + number.ToString("D4", CultureInfo.InvariantCulture);
 
     public string Topic => $"wearables/{DeviceId}/telemetry";
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wearables.Twins.Security;
 using Wearables.Twins.Telemetry.Wire;
 
 namespace Wearables.Twins.Cli.Tests.Infrastructure;
@@ -27,9 +28,19 @@ public sealed class FakeTwinsService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
-    private FakeTwinsService(WebApplication app) => _app = app;
+    private FakeTwinsService(WebApplication app, string dataDirectory)
+    {
+        _app = app;
+        DataDirectory = dataDirectory;
+        Devices = new FakeDeviceCertificates(dataDirectory);
+    }
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>The service's data directory: its local issuer key (so <c>--data-dir</c> gives the CLI an admin token) and device authority.</summary>
+    public string DataDirectory { get; }
+
+    public FakeDeviceCertificates Devices { get; }
 
     /// <summary>When false, <c>/health/ready</c> answers 503 "Unhealthy", as while the telemetry log replays.</summary>
     public bool Ready { get; set; } = true;
@@ -43,7 +54,12 @@ public sealed class FakeTwinsService : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
-        var service = new FakeTwinsService(app);
+        var dataDirectory = Directory.CreateTempSubdirectory("twins-cli-tests-").FullName;
+        LocalSigningKey.Load(LocalIssuer.KeyPath(dataDirectory), create: true).Dispose();
+        var service = new FakeTwinsService(app, dataDirectory);
+
+        // As the service: empty refusals (401/403 of the authorization policy) become problem+json.
+        app.UseStatusCodePages();
         service.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -55,6 +71,8 @@ public sealed class FakeTwinsService : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Devices.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
     }
 
     private void Map(WebApplication app)
@@ -70,6 +88,8 @@ public sealed class FakeTwinsService : IAsyncDisposable
                 context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "", context.Request.ContentType, body));
             await next(context);
         });
+
+        Devices.Map(app);
 
         app.MapGet("/health/ready", () => Ready
             ? Results.Text("Healthy", "text/plain")

@@ -18,6 +18,10 @@ public static class TwinsCli
     public static Task<CliResult> RunAsync(FakeTwinsService service, params string[] args)
         => RunAsync([.. args, "--url", service.Url.ToString()]);
 
+    /// <summary>Runs the CLI as the service's operator: <c>--data-dir</c> lets it sign an admin token with the service's key.</summary>
+    public static Task<CliResult> RunAsOperatorAsync(FakeTwinsService service, params string[] args)
+        => RunAsync([.. args, "--url", service.Url.ToString(), "--data-dir", service.DataDirectory]);
+
     /// <summary>A loopback port nobody listens on: bound by the OS, then released.</summary>
     public static int FreePort()
     {

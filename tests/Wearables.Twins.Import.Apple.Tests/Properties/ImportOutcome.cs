@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Wearables.Twins.Ingest;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Telemetry.Wire;
+using Wearables.Twins.Testing.Streams;
 
 namespace Wearables.Twins.Import.Apple.Tests.Properties;
 
@@ -14,7 +15,7 @@ internal sealed record ImportOutcome(IReadOnlyList<ImportRecord> Records, Except
     public static async Task<ImportOutcome> RunAsync(byte[] file, bool seekable, ImportContext? context = null)
     {
         var records = new List<ImportRecord>();
-        Stream stream = seekable ? new MemoryStream(file, writable: false) : new ForwardOnlyStream(new MemoryStream(file, writable: false));
+        Stream stream = seekable ? new MemoryStream(file, writable: false) : new TrickleStream(file, maxBytesPerRead: 4093);
         await using (stream)
         {
             try

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Wearables.Twins.Ingest;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Telemetry.Wire;
+using Wearables.Twins.Testing.Streams;
 
 namespace Wearables.Twins.Import.Vendors.Tests.Properties;
 
@@ -14,7 +15,7 @@ internal sealed record VendorImportOutcome(IReadOnlyList<ImportRecord> Records, 
     public static async Task<VendorImportOutcome> RunAsync(IHealthDataImporter importer, byte[] file, ImportContext context, bool seekable = true)
     {
         var records = new List<ImportRecord>();
-        Stream stream = seekable ? new MemoryStream(file, writable: false) : new ForwardOnly(file);
+        Stream stream = seekable ? new MemoryStream(file, writable: false) : new TrickleStream(file, maxBytesPerRead: 997);
         await using (stream)
         {
             try
@@ -67,39 +68,5 @@ internal sealed record VendorImportOutcome(IReadOnlyList<ImportRecord> Records, 
         var decoded = Service.Decode(new TelemetryEnvelope { DeviceId = "import-test", MessageId = "m-1", Samples = [sample] });
         Assert.Null(decoded.Problem);
         return Assert.Single(decoded.Verdicts);
-    }
-
-    /// <summary>A network body: forward only, a few bytes at a time.</summary>
-    private sealed class ForwardOnly(byte[] content) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(Math.Min(count, 997), content.Length - _position);
-            Array.Copy(content, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
