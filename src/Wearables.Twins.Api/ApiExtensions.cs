@@ -21,6 +21,7 @@ public static class ApiExtensions
         });
         services.AddSingleton<PatientHistory>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<TwinUnavailableExceptionHandler>();
         services.AddOpenApi();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(IngestMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.Orleans")

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Wearables.Twins.Api.Security;
+using Wearables.Twins.Security.Access;
 using Wearables.Twins.Security.Tests.Hosting;
 
 namespace Wearables.Twins.Security.Tests;
@@ -30,7 +30,7 @@ public sealed class RateLimitTests : IAsyncLifetime
                 app.UseAuthentication();
                 app.UseAuthorization();
                 app.UseRateLimiter();
-                app.MapGet(Path, () => TypedResults.Ok("ok")).RequireRateLimiting(RateLimits.User);
+                app.MapGet(Path, () => TypedResults.Ok("ok")).RequireRateLimiting(TwinsPolicies.UserRate);
             });
 
     public async Task DisposeAsync()

@@ -9,7 +9,10 @@ namespace Wearables.Twins.Devices;
 [Alias("Wearables.Twins.IDeviceCredentialsGrain")]
 public interface IDeviceCredentialsGrain : IGrainWithStringKey
 {
-    /// <summary>Records a newly issued certificate; false when the device already holds the maximum of unexpired, unrevoked ones.</summary>
+    /// <summary>
+    /// Records a newly issued certificate; false when the registry is full of records of issued, unexpired certificates
+    /// (revoked ones count: they must stay to stay revoked). Expired records and barred serials make room.
+    /// </summary>
     [Alias("RecordIssued")]
     ValueTask<bool> RecordIssuedAsync(DeviceCertificateRecord record);
 

@@ -23,7 +23,7 @@ public static class AccessApi
             .WithTags("Access")
             .WithSummary("Reads and writes of patient data, newest first; filter by patientId, subject, from, to (RFC 3339), limit")
             .RequireAdmin()
-            .RequireRateLimiting(RateLimits.User)
+            .RequireRateLimiting(TwinsPolicies.UserRate)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.History.Sql;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -15,7 +16,7 @@ public static class AnalyticsApi
         app.MapPost("/api/v1/analytics/sql", QueryAsync)
             .WithTags("Analytics")
             .RequireAdmin()
-            .RequireRateLimiting(RateLimits.User)
+            .RequireRateLimiting(TwinsPolicies.UserRate)
             .WithSummary("One read-only SELECT over the lake's views; row and time limits; errors name the position")
             .Accepts<SqlRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -11,6 +11,7 @@ using Wearables.Twins.Campaigns.Catalog;
 using Wearables.Twins.Campaigns.Definitions;
 using Wearables.Twins.Campaigns.Engagement;
 using Wearables.Twins.Campaigns.Running;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -24,7 +25,7 @@ public static class CampaignsApi
 
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var campaigns = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").RequireAdmin().RequireRateLimiting(RateLimits.User);
+        var campaigns = app.MapGroup("/api/v1/campaigns").WithTags("Campaigns").RequireAdmin().RequireRateLimiting(TwinsPolicies.UserRate);
         campaigns.MapPost("", DefineAsync)
             .WithSummary("Define a campaign (?paused=true to create it paused); 400 lists every problem of the definition")
             .Accepts<CampaignDefinition>("application/json")
@@ -43,7 +44,7 @@ public static class CampaignsApi
         campaigns.MapPost("/{id}/run", RunAsync).WithSummary("Run now; answers with the run's report")
             .Produces<CampaignRunResult>().ProducesProblem(StatusCodes.Status409Conflict);
 
-        var patients = app.MapGroup("/api/v1/patients").WithTags("Campaigns").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
+        var patients = app.MapGroup("/api/v1/patients").WithTags("Campaigns").RequirePatientAccess().RequireRateLimiting(TwinsPolicies.UserRate);
         patients.MapPut("/{id}/consents/campaigns", SetConsentAsync)
             .WithSummary("Record consent to campaign messages, or its withdrawal, with its source")
             .Accepts<ConsentRequest>("application/json").Produces<EngagementView>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Streaming;
 using Wearables.Twins.CareTeams;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -26,7 +27,7 @@ public static class CareTeamStreamApi
             .WithDescription("Events: snapshot {teamId, displayName, patients, truncated, tiles[], alerts}; tile {patientId, lastUpdate, vitals, riskLevel, news2, findings}; "
                 + "tile-removed {patientId}; alerts (as GET …/alerts); alerts-unavailable {detail}. A ': heartbeat' comment every 15 s when idle.")
             .RequireTeamAccess()
-            .RequireRateLimiting(RateLimits.User)
+            .RequireRateLimiting(TwinsPolicies.UserRate)
             .Produces(StatusCodes.Status200OK, contentType: EventStream)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

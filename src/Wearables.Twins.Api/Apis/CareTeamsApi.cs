@@ -23,7 +23,7 @@ public static class CareTeamsApi
     public static IEndpointRouteBuilder MapCareTeamsApi(this IEndpointRouteBuilder app)
     {
         // Managing teams is for admins; a team's members (and admins) read it and work its inbox.
-        var group = app.MapGroup("/api/v1/care-teams").WithTags("Care teams").RequireRateLimiting(RateLimits.User);
+        var group = app.MapGroup("/api/v1/care-teams").WithTags("Care teams").RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapPut("/{teamId}", PutTeamAsync).RequireAdmin()
             .WithSummary("Create or update a care team: name, escalation chain (its members, in paging order), acknowledge deadlines")
             .Accepts<CareTeamRequest>("application/json");

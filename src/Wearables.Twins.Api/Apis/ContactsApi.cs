@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Wearables.Twins.Api.Security;
 using Wearables.Twins.Workers;
 using Wearables.Twins.Workers.Notifications.Contacts;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -14,7 +15,7 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/patients/{id}/contact").WithTags("Notifications")
-            .RequirePatientAccess().RequireRateLimiting(RateLimits.User);
+            .RequirePatientAccess().RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapGet("", GetAsync).WithSummary("The patient's contact preferences").Produces<ContactPreferences>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("", PutAsync)
             .WithSummary("Create or replace the patient's contact preferences; 400 lists every problem")

@@ -21,7 +21,7 @@ public static class DevicesApi
             .WithTags("Devices").WithSummary("The device authority's certificate (PEM)").AllowAnonymous();
 
         var group = app.MapGroup("/api/v1/devices/{id}/certificates").WithTags("Devices")
-            .RequireAdmin().RequireRateLimiting(RateLimits.User);
+            .RequireAdmin().RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapPost("/", ProvisionAsync)
             .WithSummary("Issue a client certificate to a device (CN = device id), recorded in its registry")
             .WithDescription("Send {\"csr\": \"-----BEGIN CERTIFICATE REQUEST-----…\"} to keep the private key on the device; with no body the service makes a P-256 key and returns it once.")
@@ -60,7 +60,7 @@ public static class DevicesApi
         if (issued is null)
         {
             return Problems.Create(StatusCodes.Status409Conflict, "too_many_certificates",
-                $"Device '{id}' already holds {DeviceCredentialLimits.MaxRecords} unexpired certificates; revoke one first.");
+                $"Device '{id}' already holds {DeviceCredentialLimits.MaxRecords} unexpired certificates (revoked ones count until they expire).");
         }
 
         var view = new ProvisionedDeviceView(id, DeviceCertificateView.From(issued.Record, time.GetUtcNow()), issued.CertificatePem,

@@ -7,6 +7,7 @@ using Wearables.Twins.Api.Security;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Import;
 using Wearables.Twins.Import.Jobs;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -15,7 +16,7 @@ public static class ImportsApi
 {
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/patients/{id}/imports").WithTags("Imports").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
+        var group = app.MapGroup("/api/v1/patients/{id}/imports").WithTags("Imports").RequirePatientAccess().RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapPost("/", StartAsync)
             .WithSummary("Upload an export file (raw body) and import it into the patient's twin")
             .WithDescription("Query: format=auto|apple|huawei|xiaomi|fitbit|garmin|omh|csv, fileName, timeZone (IANA, for files without offsets), and for csv: timeColumn, valueColumn, unitColumn, typeColumn, type, unit, endColumn, delimiter. 202 with the job's report and a Location to poll.")

@@ -7,6 +7,7 @@ using Wearables.Twins.Api.Views;
 using Wearables.Twins.Grains;
 using Wearables.Twins.History.Reading;
 using Wearables.Twins.Vitals;
+using Wearables.Twins.Security.Access;
 
 namespace Wearables.Twins.Api.Apis;
 
@@ -19,7 +20,7 @@ public static class PatientsApi
 
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/patients").WithTags("Patients").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
+        var group = app.MapGroup("/api/v1/patients").WithTags("Patients").RequirePatientAccess().RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapGet("/{id}", GetPatientAsync)
             .WithSummary("Latest vitals of a patient")
             .ProducesProblem(StatusCodes.Status404NotFound);

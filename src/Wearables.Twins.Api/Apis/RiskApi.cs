@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Wearables.Twins.Api.Security;
+using Wearables.Twins.Security.Access;
 using Wearables.Twins.Api.Views;
 using Wearables.Twins.Grains;
 using Wearables.Twins.Risk.Engine;
@@ -33,13 +34,15 @@ public static class RiskApi
 
     public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/patients").WithTags("Risk").RequirePatientAccess().RequireRateLimiting(RateLimits.User);
+        var group = app.MapGroup("/api/v1/patients").WithTags("Risk").RequirePatientAccess().RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapGet("/{id}/risk", GetRiskAsync)
             .WithSummary("Overall risk level, active findings with their evidence, and the last NEWS2 (screening signals)")
             .Produces<RiskStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // Clinical judgements (consciousness, supplemental oxygen) are a clinician's to record, never the patient's own.
         group.MapPut("/{id}/observations", PutObservationsAsync)
-            .WithSummary("Clinician-entered values for NEWS2 (consciousness, oxygen, a cuff blood pressure, …); re-scores at once")
+            .RequireAuthorization(TwinsPolicies.Clinician)
+            .WithSummary("Clinician-entered values for NEWS2 (consciousness, oxygen, a cuff blood pressure, …); re-scores at once (clinicians of the patient's team, admins)")
             .Accepts<ObservationsRequest>("application/json")
             .Produces<RiskStatus>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Wearables.Twins.Api.Security;
 using Wearables.Twins.Ingest;
 using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Ingest.Pipeline;
@@ -20,7 +19,7 @@ public static class TelemetryApi
         app.MapPost("/api/v1/telemetry", IngestAsync)
             .WithTags("Telemetry")
             .RequireAuthorization(TwinsPolicies.Device)
-            .RequireRateLimiting(RateLimits.Device)
+            .RequireRateLimiting(TwinsPolicies.DeviceRate)
             .WithSummary("Ingest one telemetry envelope v1")
             .WithDescription("202 with a per-sample report once the accepted samples are durable; problem+json when the envelope itself is refused. Needs a device token (the envelope must name that device) or an admin token.")
             .Accepts<TelemetryEnvelope>("application/json")

@@ -15,7 +15,7 @@ public static class WearablesApi
     public static IEndpointRouteBuilder MapWearablesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/wearables").WithTags("Wearables")
-            .RequireAuthorization(TwinsPolicies.Person).RequireRateLimiting(RateLimits.User).Audited(targetRouteValue: "id");
+            .RequireAuthorization(TwinsPolicies.Person).RequireRateLimiting(TwinsPolicies.UserRate).Audited(targetRouteValue: "id");
         group.MapGet("/{id}", GetWearableAsync)
             .WithSummary("A wearable twin (admins, or people who may see the patient it is bound to)")
             .ProducesProblem(StatusCodes.Status403Forbidden)

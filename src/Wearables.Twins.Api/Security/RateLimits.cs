@@ -13,13 +13,10 @@ namespace Wearables.Twins.Api.Security;
 /// </summary>
 public static class RateLimits
 {
-    public const string Device = TwinsPolicies.DeviceRate;
-    public const string User = TwinsPolicies.UserRate;
-
     internal static void Add(RateLimiterOptions limiter, RateLimitOptions limits)
     {
-        limiter.AddPolicy(Device, http => Bucket("device:" + Key(http), limits.DeviceRequestsPerSecond, limits.DeviceBurst));
-        limiter.AddPolicy(User, http => Bucket("user:" + Key(http), limits.UserRequestsPerSecond, limits.UserBurst));
+        limiter.AddPolicy(TwinsPolicies.DeviceRate, http => Bucket("device:" + Key(http), limits.DeviceRequestsPerSecond, limits.DeviceBurst));
+        limiter.AddPolicy(TwinsPolicies.UserRate, http => Bucket("user:" + Key(http), limits.UserRequestsPerSecond, limits.UserBurst));
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

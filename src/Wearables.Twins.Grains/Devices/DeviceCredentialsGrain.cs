@@ -58,10 +58,11 @@ public sealed class DeviceCredentialsGrain(
 
         if (serial is not null && revoked.Count == 0 && !Certificates.Any(c => SameSerial(c.Serial, serial)))
         {
-            // Issued elsewhere by the same authority: bar it anyway. Its validity is unknown, so it is kept until pushed out.
-            if (Certificates.Count >= DeviceCredentialLimits.MaxRecords)
+            // Issued elsewhere by the same authority: bar it anyway. Its validity is unknown, so it stays until pushed out; a
+            // registry full of issued, unexpired certificates takes no more.
+            if (Certificates.Count >= DeviceCredentialLimits.MaxRecords && !MakeRoom(now))
             {
-                MakeRoom(now);
+                return [];
             }
 
             var barred = new DeviceCertificateRecord(serial, string.Empty, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, now, revokedBy,
@@ -92,18 +93,24 @@ public sealed class DeviceCredentialsGrain(
     }
 
     /// <summary>
-    /// Drops an expired record, which no device can use any more. Unexpired records stay, revoked ones above all: a dropped
-    /// revocation would turn its certificate from "revoked" into "unknown", which is weaker.
+    /// Drops an expired record, which no device can use any more; failing that, the oldest barred serial (revoked without
+    /// ever being issued here, so refused anyway while only registered certificates are accepted). Records of issued,
+    /// unexpired certificates stay, revoked ones above all: a dropped revocation would turn "revoked" into "unknown".
     /// </summary>
     private bool MakeRoom(DateTimeOffset now)
     {
-        var expired = Certificates.FindIndex(c => c.NotAfter <= now);
-        if (expired < 0)
+        var victim = Certificates.FindIndex(c => c.NotAfter <= now);
+        if (victim < 0)
+        {
+            victim = Certificates.FindIndex(c => c.Thumbprint.Length == 0);
+        }
+
+        if (victim < 0)
         {
             return false;
         }
 
-        Certificates.RemoveAt(expired);
+        Certificates.RemoveAt(victim);
         return true;
     }
 

@@ -34,15 +34,16 @@ public sealed class DeviceCertificateAuthority : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         if (!File.Exists(keyPath))
         {
-            if (!create || File.Exists(certificatePath))
+            if (!create)
             {
-                throw new FileNotFoundException(
-                    $"The device certificate authority's key {keyPath} is missing" +
-                    (File.Exists(certificatePath) ? $" while its certificate {certificatePath} exists; restore the key or remove both to start a new authority." : "."),
-                    keyPath);
+                throw MissingKey(certificatePath, keyPath);
             }
 
-            SecretFile.CreateOnce(keyPath, () => CreateAuthority(certificatePath, time.GetUtcNow()));
+            // The orphan check runs under the creation lock: outside it, another creator's certificate may be there
+            // already with its key still on the way.
+            SecretFile.CreateOnce(keyPath, () => File.Exists(certificatePath)
+                ? throw MissingKey(certificatePath, keyPath)
+                : CreateAuthority(certificatePath, time.GetUtcNow()));
         }
 
         var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath), File.ReadAllText(keyPath));
@@ -54,6 +55,11 @@ public sealed class DeviceCertificateAuthority : IDisposable
 
         return new DeviceCertificateAuthority(certificate);
     }
+
+    private static FileNotFoundException MissingKey(string certificatePath, string keyPath) => new(
+        $"The device certificate authority's key {keyPath} is missing" +
+        (File.Exists(certificatePath) ? $" while its certificate {certificatePath} exists; restore the key or remove both to start a new authority." : "."),
+        keyPath);
 
     /// <summary>Issues a certificate for <paramref name="deviceId"/> on a new P-256 key, returned with it.</summary>
     public X509Certificate2 IssueWithNewKey(string deviceId, DateTimeOffset now, TimeSpan lifetime)
@@ -123,9 +129,18 @@ public sealed class DeviceCertificateAuthority : IDisposable
         }
 
         // Never past the authority's own end, or chains would break before the certificate does.
-        var notBefore = now - TimeSpan.FromMinutes(5);
+        // Nor before its start: an operator's authority made minutes ago starts at "now", not five minutes earlier.
+        var notBefore = Max(now - TimeSpan.FromMinutes(5), new DateTimeOffset(Certificate.NotBefore.ToUniversalTime()));
         var notAfter = Min(now + lifetime, new DateTimeOffset(Certificate.NotAfter.ToUniversalTime()));
-        return request.Create(Certificate, notBefore, notAfter, NewSerial());
+
+        // Signed through a generator for the authority's key: Create(issuerCertificate, ...) insists the request's key be
+        // of the authority's algorithm, which an RSA device key (or an RSA operator authority) is not.
+        using var ecdsa = Certificate.GetECDsaPrivateKey();
+        using var rsa = ecdsa is null ? Certificate.GetRSAPrivateKey() : null;
+        var generator = ecdsa is not null ? X509SignatureGenerator.CreateForECDsa(ecdsa)
+            : rsa is not null ? X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1)
+            : throw new InvalidOperationException("The device authority's key is neither ECDSA nor RSA.");
+        return request.Create(Certificate.SubjectName, generator, notBefore, notAfter, NewSerial());
     }
 
     private static string CreateAuthority(string certificatePath, DateTimeOffset now)
@@ -167,4 +182,6 @@ public sealed class DeviceCertificateAuthority : IDisposable
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

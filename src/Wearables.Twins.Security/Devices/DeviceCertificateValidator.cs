@@ -40,7 +40,7 @@ public static class DeviceCertificateValidator
                 $"The certificate {serial} was not issued by this service's device authority{(status.Length > 0 ? $" ({status})" : "")}.", serial);
         }
 
-        var deviceId = presented.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+        var deviceId = CommonName(presented.SubjectName);
         if (string.IsNullOrWhiteSpace(deviceId))
         {
             return DeviceCertificateVerdict.Refused(DeviceCertificateRefusals.NoDeviceName,
@@ -49,6 +49,13 @@ public static class DeviceCertificateValidator
 
         return new DeviceCertificateVerdict(deviceId, serial, notAfter, null, null);
     }
+
+    // The CN itself: GetNameInfo(SimpleName) falls back to other name parts (e.g. an e-mail or O) when there is none.
+    private static string? CommonName(X500DistinguishedName subject)
+        => subject.EnumerateRelativeDistinguishedNames()
+            .Where(n => !n.HasMultipleElements && n.GetSingleElementType().Value == "2.5.4.3")
+            .Select(n => n.GetSingleElementValue())
+            .LastOrDefault();
 
     private static bool AllowsClientAuthentication(X509Certificate2 certificate)
     {

@@ -198,7 +198,8 @@ public sealed class InboxLifecycleTests(CareTeamClusterFixture fixture)
         await inbox.AcknowledgeAsync(id, "ana");
         await inbox.ResolveAsync(id, "ana", null);
 
-        var changes = await observer.WaitForAsync(3).WaitAsync(TimeSpan.FromSeconds(10));
+        // Observer calls are one-way and may overtake each other; the version is what orders them for a listener.
+        var changes = (await observer.WaitForAsync(3).WaitAsync(TimeSpan.FromSeconds(10))).OrderBy(c => c.Version).ToArray();
         Assert.Equal([1L, 2L, 3L], changes.Select(c => c.Version));
         Assert.Equal([AlertStatus.Open, AlertStatus.Acknowledged, AlertStatus.Resolved], changes.Select(c => c.Alert.Status));
 

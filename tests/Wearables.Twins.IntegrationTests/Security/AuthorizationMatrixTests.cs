@@ -31,12 +31,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture world)
         "GET /api/v1/patients/{patient}",
         "GET /api/v1/patients/{patient}/vitals?type=heart_rate",
         "GET /api/v1/patients/{patient}/risk",
-        "PUT /api/v1/patients/{patient}/observations",
         "GET /api/v1/patients/{patient}/imports",
         "GET /api/v1/patients/{patient}/campaign-engagement",
         "GET /api/v1/wearables/{wearable}",
         "GET /fhir/Patient/{patient}",
         "GET /fhir/Observation?patient={patient}",
+    ];
+
+    /// <summary>Clinical entries about a patient: their care team's clinicians and admins, not the patient.</summary>
+    private static readonly string[] ClinicalEndpoints =
+    [
+        "PUT /api/v1/patients/{patient}/observations",
     ];
 
     private static readonly string[] TeamEndpoints =
@@ -60,6 +65,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture world)
     public static TheoryData<string, Role, Whose> PatientCases() => Cases(PatientEndpoints);
 
     public static TheoryData<string, Role, Whose> TeamCases() => Cases(TeamEndpoints);
+
+    public static TheoryData<string, Role, Whose> ClinicalCases() => Cases(ClinicalEndpoints);
 
     public static TheoryData<string, Role> AdminCases()
     {
@@ -87,6 +94,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture world)
         };
         await AssertAsync(endpoint, role, whose, allowed);
     }
+
+    [Theory]
+    [MemberData(nameof(ClinicalCases))]
+    public async Task ClinicalEntriesAreMadeOnlyByThePatientsCliniciansAndAdmins(string endpoint, Role role, Whose whose)
+        => await AssertAsync(endpoint, role, whose, role == Role.Admin || (role == Role.Clinician && whose == Whose.Own));
 
     [Theory]
     [MemberData(nameof(TeamCases))]
