@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Wearables.Twins.Dashboard.Tests.Infrastructure;
 using Wearables.Twins.Testing;
+using Wearables.Twins.Testing.Hosting;
 
 namespace Wearables.Twins.Dashboard.Tests;
 

@@ -118,7 +118,14 @@ public sealed partial class MultiSiloTests(MosquittoFixture mosquitto, ITestOutp
             output.WriteLine(line);
         }
 
+        output.WriteLine("Error answers during the outage: " + (probe.ErrorStatuses.Count == 0 ? "none"
+            : string.Join(", ", probe.ErrorStatuses.Select(s => $"{(int)s.Key} × {s.Value}"))));
+
         Assert.Equal(Devices * MessagesPerDevice, acknowledged);
+
+        // A twin on a silo not yet declared dead is a passing condition: 503 with Retry-After, never a 500.
+        Assert.False(probe.ErrorStatuses.ContainsKey(HttpStatusCode.InternalServerError),
+            $"Queries during the outage answered 500 {probe.ErrorStatuses.GetValueOrDefault(HttpStatusCode.InternalServerError)} times; they should be 503.");
         var (failed, timedOut) = probe.FailuresSince(available);
         Assert.True(failed + timedOut == 0,
             $"After availability recovered, {failed} patient queries failed and {timedOut} timed out (the last at t+{(probe.LastFailure - killedAt)?.TotalSeconds:0.0}s of {(end - killedAt).TotalSeconds:0.0}s).");

@@ -17,76 +17,58 @@ public static class AccessConventions
     /// <summary>People who may see the patient named by the route value <paramref name="routeValue"/>; audited.</summary>
     public static TBuilder RequirePatientAccess<TBuilder>(this TBuilder builder, string routeValue = "id")
         where TBuilder : IEndpointConventionBuilder
-    {
-        builder.RequireAuthorization(TwinsPolicies.Person);
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var patientId = http.GetRouteValue(routeValue) as string;
-            var caller = Caller.From(http.User)!;
-            if (patientId is not null)
-            {
-                var decision = await http.RequestServices.GetRequiredService<PatientAccess>().CheckAsync(caller, patientId);
-                if (!decision.IsAllowed)
-                {
-                    await AuditRecorder.RecordAsync(http, caller, patientId, null, StatusCodes.Status403Forbidden, decision.Reason);
-                    return Problems.Create(StatusCodes.Status403Forbidden, decision.Reason!, decision.Detail!);
-                }
-            }
-
-            return await InvokeAuditedAsync(context, next, caller, patientId, null);
-        });
-        return builder;
-    }
+        => builder.WithAuditedAccess(TwinsPolicies.Person, patientRouteValue: routeValue, targetRouteValue: null,
+            (access, caller, patientId) => access.CheckAsync(caller, patientId));
 
     /// <summary>Members of the care team named by the route value, and admins; audited.</summary>
     public static TBuilder RequireTeamAccess<TBuilder>(this TBuilder builder, string routeValue = "teamId")
         where TBuilder : IEndpointConventionBuilder
-    {
-        builder.RequireAuthorization(TwinsPolicies.Clinician);
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var teamId = http.GetRouteValue(routeValue) as string;
-            var caller = Caller.From(http.User)!;
-            if (teamId is not null)
-            {
-                var decision = await http.RequestServices.GetRequiredService<PatientAccess>().CheckTeamAsync(caller, teamId);
-                if (!decision.IsAllowed)
-                {
-                    await AuditRecorder.RecordAsync(http, caller, null, teamId, StatusCodes.Status403Forbidden, decision.Reason);
-                    return Problems.Create(StatusCodes.Status403Forbidden, decision.Reason!, decision.Detail!);
-                }
-            }
-
-            return await InvokeAuditedAsync(context, next, caller, null, teamId);
-        });
-        return builder;
-    }
+        => builder.WithAuditedAccess(TwinsPolicies.Clinician, patientRouteValue: null, targetRouteValue: routeValue,
+            (access, caller, teamId) => access.CheckTeamAsync(caller, teamId));
 
     /// <summary>Admins only; audited (SQL over every patient, erasure, campaigns, care-team management).</summary>
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder, string? patientRouteValue = null)
         where TBuilder : IEndpointConventionBuilder
-    {
-        builder.RequireAuthorization(TwinsPolicies.Admin);
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var patientId = patientRouteValue is null ? null : http.GetRouteValue(patientRouteValue) as string;
-            return await InvokeAuditedAsync(context, next, Caller.From(http.User)!, patientId, null);
-        });
-        return builder;
-    }
+        => builder.WithAuditedAccess(TwinsPolicies.Admin, patientRouteValue, targetRouteValue: null, check: null);
 
     /// <summary>Audits every call (the checks live in the handler); the route value <paramref name="targetRouteValue"/> names the resource.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string? targetRouteValue = null)
         where TBuilder : IEndpointConventionBuilder
+        => builder.WithAuditedAccess(policy: null, patientRouteValue: null, targetRouteValue, check: null);
+
+    /// <summary>
+    /// The one filter behind every convention: read the record the route names, check the caller against it (when there is
+    /// a check), and audit the call either way.
+    /// </summary>
+    private static TBuilder WithAuditedAccess<TBuilder>(this TBuilder builder, string? policy, string? patientRouteValue, string? targetRouteValue,
+        Func<PatientAccess, Caller, string, ValueTask<AccessDecision>>? check)
+        where TBuilder : IEndpointConventionBuilder
     {
+        if (policy is not null)
+        {
+            builder.RequireAuthorization(policy);
+        }
+
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            var patientId = patientRouteValue is null ? null : http.GetRouteValue(patientRouteValue) as string;
             var target = targetRouteValue is null ? null : http.GetRouteValue(targetRouteValue) as string;
-            return await InvokeAuditedAsync(context, next, Caller.From(http.User), null, target);
+            var caller = Caller.From(http.User);
+            if (check is not null && (patientId ?? target) is { } checkedId)
+            {
+                // Fail closed: a token that names nobody (no subject) is checked as nobody, and nobody may see a record.
+                var decision = caller is null
+                    ? AccessDecision.Deny("unknown_caller", "The token names no subject.")
+                    : await check(http.RequestServices.GetRequiredService<PatientAccess>(), caller, checkedId);
+                if (!decision.IsAllowed)
+                {
+                    await AuditRecorder.RecordAsync(http, caller, patientId, target, StatusCodes.Status403Forbidden, decision.Reason);
+                    return Problems.Create(StatusCodes.Status403Forbidden, decision.Reason!, decision.Detail!);
+                }
+            }
+
+            return await InvokeAuditedAsync(context, next, caller, patientId, target);
         });
         return builder;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using Wearables.Twins.Benchmarks.Infrastructure;
+using Wearables.Twins.Testing;
 
 namespace Wearables.Twins.Benchmarks.Ingest;
 
@@ -30,7 +30,7 @@ internal sealed class BaselineBroker : IAsyncDisposable
 
     public static async Task<BaselineBroker> StartAsync()
     {
-        var port = FreePorts.Next();
+        var port = FreePort.Next();
         var factory = new MqttServerFactory();
         var options = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()

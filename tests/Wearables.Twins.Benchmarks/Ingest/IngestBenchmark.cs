@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Wearables.Twins.Benchmarks.Infrastructure;
 using Wearables.Twins.Simulator;
+using Wearables.Twins.Testing.Hosting;
 
 namespace Wearables.Twins.Benchmarks.Ingest;
 
@@ -67,7 +68,7 @@ internal sealed class IngestBenchmark(IngestSettings settings, TextWriter output
     private async Task<RoundResult> RunEndToEndAsync(int round, CancellationToken cancellationToken)
     {
         using var data = new TempDirectory();
-        await using var host = await TwinsHostProcess.StartAsync(data.Path, HostSettings, cancellationToken);
+        await using var host = await BenchmarkHost.StartAsync(data.Path, HostSettings, cancellationToken);
         await WarmUpAsync(settings.WarmUp(host.MqttPort, bind: true, host.BaseAddress) with { ApiToken = host.AdminToken }, cancellationToken);
         var before = await HostMetrics.SettledAsync(host.Http, cancellationToken);
         var started = DateTimeOffset.UtcNow;

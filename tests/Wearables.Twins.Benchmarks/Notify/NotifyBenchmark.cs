@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using Wearables.Twins.Benchmarks.Infrastructure;
 using Wearables.Twins.Benchmarks.Ingest;
 using Wearables.Twins.Testing;
+using Wearables.Twins.Testing.Hosting;
 
 namespace Wearables.Twins.Benchmarks.Notify;
 
@@ -36,7 +37,7 @@ internal sealed class NotifyBenchmark(NotifySettings settings, TextWriter output
             ["Twins:Notifications:Smtp:Security"] = "None",
             ["Twins:Notifications:Smtp:FromAddress"] = "alerts@twins.test",
         };
-        await using var host = await TwinsHostProcess.StartAsync(data.Path, hostSettings, cancellationToken);
+        await using var host = await BenchmarkHost.StartAsync(data.Path, hostSettings, cancellationToken);
         using var receipts = new SmtpReceipts(smtp);
         using var devices = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wearables.Twins.Testing;
+using Wearables.Twins.Testing.Hosting;
 
 namespace Wearables.Twins.Dashboard.Tests.Infrastructure;
 

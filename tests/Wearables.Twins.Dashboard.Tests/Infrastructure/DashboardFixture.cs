@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Wearables.Twins.Testing.Hosting;
 
 namespace Wearables.Twins.Dashboard.Tests.Infrastructure;
 

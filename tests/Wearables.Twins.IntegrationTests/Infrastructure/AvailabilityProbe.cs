@@ -22,6 +22,7 @@ internal sealed class AvailabilityProbe : IAsyncDisposable
     private readonly Stopwatch _clock;
     private readonly ConcurrentDictionary<int, Counts> _perSecond = new();
     private readonly ConcurrentQueue<(TimeSpan At, Answer Answer)> _failures = new();
+    private readonly ConcurrentDictionary<HttpStatusCode, int> _errorStatuses = new();
     private readonly List<(TimeSpan Since, TaskCompletionSource<TimeSpan> Seen)> _waiters = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sweeping;
@@ -35,6 +36,9 @@ internal sealed class AvailabilityProbe : IAsyncDisposable
     }
 
     /// <summary>When the last failed or timed-out request ended (on the probe's clock), or null when none did.</summary>
+    /// <summary>How often each error status was answered (a connection failure or time-out has none).</summary>
+    public IReadOnlyDictionary<HttpStatusCode, int> ErrorStatuses => _errorStatuses;
+
     public TimeSpan? LastFailure => _failures.IsEmpty ? null : _failures.Max(f => f.At);
 
     public static AvailabilityProbe Start(IReadOnlyList<HttpClient> silos, IReadOnlyList<string> patients, Stopwatch clock)
@@ -135,6 +139,10 @@ internal sealed class AvailabilityProbe : IAsyncDisposable
             {
                 using var response = await silo.GetAsync(new Uri($"/api/v1/patients/{patient}", UriKind.Relative), timeout.Token);
                 answer = response.StatusCode == HttpStatusCode.OK ? Answer.Ok : Answer.Failed;
+                if (answer == Answer.Failed)
+                {
+                    _errorStatuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+                }
             }
             catch (OperationCanceledException)
             {

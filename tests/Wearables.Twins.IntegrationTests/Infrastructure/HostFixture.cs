@@ -1,3 +1,5 @@
+using Wearables.Twins.Testing;
+
 namespace Wearables.Twins.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -11,9 +13,9 @@ public sealed class HostFixture : IAsyncLifetime
 
     public TwinsHostProcess Host => _host ?? throw new InvalidOperationException("The host is not started.");
 
-    public int MqttTlsPort { get; } = FreePorts.Next();
+    public int MqttTlsPort { get; } = FreePort.Next();
 
-    public int HttpsPort { get; } = FreePorts.Next();
+    public int HttpsPort { get; } = FreePort.Next();
 
     public async Task InitializeAsync() => _host = await TwinsHostProcess.StartAsync(_data.Path, new Dictionary<string, string>
     {
