@@ -22,7 +22,13 @@ internal sealed partial class CertifiedDevices(
 {
     private const string Transport = "mqtt";
 
+    private static readonly TimeSpan WarnAgainAfter = TimeSpan.FromMinutes(1);
+    private const int MaxRememberedRefusals = 10_000;
+
     private readonly ConcurrentDictionary<string, CertifiedSession> _sessions = new(StringComparer.Ordinal);
+
+    // A refused device that retries in a tight loop must not flood the log: one warning per client per minute, the rest at debug.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastRefusalWarning = new(StringComparer.Ordinal);
 
     /// <summary>Decides a CONNECT on the TLS listener from the client certificate the handshake carried.</summary>
     public async Task AdmitAsync(ValidatingConnectionEventArgs e)
@@ -123,6 +129,19 @@ internal sealed partial class CertifiedDevices(
         e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
         e.ReasonString = detail;
         metrics.CertificateRefused(Transport, reason);
+        var now = time.GetUtcNow();
+        if (_lastRefusalWarning.TryGetValue(e.ClientId, out var warned) && now - warned < WarnAgainAfter)
+        {
+            LogRefusedAgain(logger, e.ClientId, reason);
+            return;
+        }
+
+        if (_lastRefusalWarning.Count >= MaxRememberedRefusals)
+        {
+            _lastRefusalWarning.Clear();
+        }
+
+        _lastRefusalWarning[e.ClientId] = now;
         LogRefused(logger, e.ClientId, reason, detail);
     }
 
@@ -140,6 +159,9 @@ internal sealed partial class CertifiedDevices(
 
     [LoggerMessage(EventId = 1311, Level = LogLevel.Warning, Message = "MQTT client {ClientId} refused on the TLS listener: {Reason}: {Detail}")]
     private static partial void LogRefused(ILogger logger, string clientId, string reason, string detail);
+
+    [LoggerMessage(EventId = 1314, Level = LogLevel.Debug, Message = "MQTT client {ClientId} refused on the TLS listener again: {Reason}")]
+    private static partial void LogRefusedAgain(ILogger logger, string clientId, string reason);
 
     [LoggerMessage(EventId = 1312, Level = LogLevel.Warning, Message = "MQTT client {ClientId} holding device {DeviceId}'s certificate tried to publish as device {ClaimedDeviceId}; refused")]
     private static partial void LogImpersonation(ILogger logger, string clientId, string deviceId, string claimedDeviceId);

@@ -63,7 +63,17 @@ internal sealed class DeviceConnection : IAsyncDisposable
         {
             try
             {
-                await _client.ConnectAsync(_clientOptions, cancellationToken);
+                var result = await _client.ConnectAsync(_clientOptions, cancellationToken);
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    // A refused CONNECT (say a revoked certificate) is no connection: back off like any failure, never spin.
+                    _counters.ConnectFailed();
+                    _counters.LastError = $"{_options.BrokerHost}:{_options.BrokerPort} refused the connection: {result.ResultCode} {result.ReasonString}";
+                    await Task.Delay(backoff, _time, cancellationToken);
+                    backoff = Next(backoff);
+                    continue;
+                }
+
                 _counters.ConnectionUp(first: !_everConnected);
                 _everConnected = true;
             }
