@@ -21,7 +21,7 @@ public static class DevicesApi
             .WithTags("Devices").WithSummary("The device authority's certificate (PEM)").AllowAnonymous();
 
         var group = app.MapGroup("/api/v1/devices/{id}/certificates").WithTags("Devices")
-            .RequireAdmin().RequireRateLimiting(TwinsPolicies.UserRate);
+            .RequireAdmin(targetRouteValue: "id").RequireRateLimiting(TwinsPolicies.UserRate);
         group.MapPost("/", ProvisionAsync)
             .WithSummary("Issue a client certificate to a device (CN = device id), recorded in its registry")
             .WithDescription("Send {\"csr\": \"-----BEGIN CERTIFICATE REQUEST-----…\"} to keep the private key on the device; with no body the service makes a P-256 key and returns it once.")

@@ -26,10 +26,13 @@ public static class AccessConventions
         => builder.WithAuditedAccess(TwinsPolicies.Clinician, patientRouteValue: null, targetRouteValue: routeValue,
             (access, caller, teamId) => access.CheckTeamAsync(caller, teamId));
 
-    /// <summary>Admins only; audited (SQL over every patient, erasure, campaigns, care-team management).</summary>
-    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder, string? patientRouteValue = null)
+    /// <summary>
+    /// Admins only; audited (SQL over every patient, erasure, campaigns, care-team management, device credentials), with the
+    /// patient or other resource the route names.
+    /// </summary>
+    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder, string? patientRouteValue = null, string? targetRouteValue = null)
         where TBuilder : IEndpointConventionBuilder
-        => builder.WithAuditedAccess(TwinsPolicies.Admin, patientRouteValue, targetRouteValue: null, check: null);
+        => builder.WithAuditedAccess(TwinsPolicies.Admin, patientRouteValue, targetRouteValue, check: null);
 
     /// <summary>Audits every call (the checks live in the handler); the route value <paramref name="targetRouteValue"/> names the resource.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string? targetRouteValue = null)

@@ -142,6 +142,13 @@ public sealed class DeviceCertificateTests(HostFixture fixture)
         var problem = await post.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
         Assert.Equal("revoked_certificate", problem.GetProperty("reason").GetString());
+
+        // Who revoked which device's certificate is in the audit log.
+        var audit = await _host.Http.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/audit?limit=500", UriKind.Relative));
+        Assert.Contains(audit.EnumerateArray(), e => e.TryGetProperty("target", out var target) && target.GetString() == deviceId
+            && e.GetProperty("action").GetString()!.Contains("revoke", StringComparison.Ordinal)
+            && e.GetProperty("status").GetInt32() == 200
+            && e.GetProperty("role").GetString() == "admin");
     }
 
     [Fact]
