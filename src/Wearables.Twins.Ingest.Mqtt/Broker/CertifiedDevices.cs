@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using Wearables.Twins.Ingest.Decoding;
 using Wearables.Twins.Ingest.Pipeline;
 using Wearables.Twins.Security.Devices;
 
@@ -53,13 +54,11 @@ internal sealed partial class CertifiedDevices(
     /// <summary>A plain-listener connection took this client id: it no longer carries a certificate's identity.</summary>
     public void Forget(string clientId) => _sessions.TryRemove(clientId, out _);
 
-    public bool IsCertified(string clientId) => _sessions.ContainsKey(clientId);
-
     /// <summary>
     /// Null when the client may publish as <paramref name="topicDeviceId"/>; else why not. Clients of the plain listener are
     /// not judged here (the listener trusts its network).
     /// </summary>
-    public async ValueTask<string?> RefusePublishAsync(string clientId, string topicDeviceId)
+    public async ValueTask<EnvelopeProblem?> RefusePublishAsync(string clientId, string topicDeviceId)
     {
         if (!_sessions.TryGetValue(clientId, out var session))
         {
@@ -71,7 +70,8 @@ internal sealed partial class CertifiedDevices(
         {
             metrics.ImpersonationDenied(Transport);
             LogImpersonation(logger, clientId, deviceId, topicDeviceId);
-            return $"The certificate is device '{deviceId}'s; it may only publish to {TelemetryTopics.Telemetry(deviceId)}.";
+            return new EnvelopeProblem(RejectReasons.DeviceMismatch,
+                $"The certificate is device '{deviceId}'s; it may only publish to {TelemetryTopics.Telemetry(deviceId)}.");
         }
 
         if (time.GetUtcNow() < session.RecheckAt)
@@ -85,12 +85,15 @@ internal sealed partial class CertifiedDevices(
             _sessions.TryRemove(clientId, out _);
             metrics.CertificateRefused(Transport, verdict.Refusal!);
             LogSessionEnded(logger, clientId, deviceId, verdict.Refusal!);
-            return verdict.Detail;
+            return new EnvelopeProblem(verdict.Refusal!, verdict.Detail!);
         }
 
         session.RecheckAt = NextCheck();
         return null;
     }
+
+    /// <summary>The device the client's certificate names, while its session is certified.</summary>
+    public string? DeviceOf(string clientId) => _sessions.TryGetValue(clientId, out var session) ? session.Verdict.DeviceId : null;
 
     /// <summary>Certified devices subscribe only under their own topics (their rejects), never to others' traffic.</summary>
     public bool MaySubscribe(string clientId, string topicFilter)

@@ -205,11 +205,20 @@ public sealed partial class EmbeddedMqttBroker(
 
         // Telemetry is consumed here, not fanned out: no subscriber needs raw device payloads.
         e.ProcessPublish = false;
-        if (_certified is not null && await _certified.RefusePublishAsync(e.ClientId, deviceId) is { } refusal)
+        if (_certified is not null && await _certified.RefusePublishAsync(e.ClientId, deviceId) is { } problem)
         {
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-            e.Response.ReasonString = refusal;
-            e.CloseConnection = !_certified.IsCertified(e.ClientId);
+            e.Response.ReasonString = problem.Detail;
+            if (_certified.DeviceOf(e.ClientId) is { } certifiedDevice)
+            {
+                // Told on its own rejects topic too: an MQTT 3.1.1 PUBACK cannot say no.
+                await PublishRejectsAsync(certifiedDevice, IngestReport.Refused(problem, deviceId, null));
+            }
+            else
+            {
+                e.CloseConnection = true;
+            }
+
             return;
         }
 

@@ -36,11 +36,12 @@ internal sealed class ProvisionedDevice : IDisposable
     }
 
     /// <summary>An MQTT client on the TLS listener presenting <paramref name="certificate"/> (or none) and trusting the authority.</summary>
-    public static MqttClientOptions TlsOptions(int port, string clientId, X509Certificate2? certificate, X509Certificate2 authority)
+    public static MqttClientOptions TlsOptions(int port, string clientId, X509Certificate2? certificate, X509Certificate2 authority,
+        MQTTnet.Formatter.MqttProtocolVersion version = MQTTnet.Formatter.MqttProtocolVersion.V500)
         => new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId(clientId)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithProtocolVersion(version)
             .WithTimeout(TimeSpan.FromSeconds(30))
             .WithTlsOptions(tls =>
             {
@@ -52,7 +53,8 @@ internal sealed class ProvisionedDevice : IDisposable
             })
             .Build();
 
-    public MqttClientOptions TlsOptions(int port) => TlsOptions(port, DeviceId, Certificate, Authority);
+    public MqttClientOptions TlsOptions(int port, MQTTnet.Formatter.MqttProtocolVersion version = MQTTnet.Formatter.MqttProtocolVersion.V500)
+        => TlsOptions(port, DeviceId, Certificate, Authority, version);
 
     /// <summary>An HTTPS client presenting the device certificate and trusting only the authority for the server's.</summary>
     public HttpClient HttpsClient(int port)

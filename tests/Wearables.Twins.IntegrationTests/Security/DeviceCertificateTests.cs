@@ -62,6 +62,30 @@ public sealed class DeviceCertificateTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task AnMqtt311DeviceThatTriesAnotherDevicesTopicIsToldOnItsOwnRejectsTopic()
+    {
+        var (deviceId, victim) = ($"{_run}-old-band", $"{_run}-carol");
+        using var device = await ProvisionedDevice.ProvisionAsync(_host.Http, deviceId);
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var rejects = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            rejects.TrySetResult(JsonDocument.Parse(e.ApplicationMessage.ConvertPayloadToString()).RootElement.Clone());
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(device.TlsOptions(fixture.MqttTlsPort, MQTTnet.Formatter.MqttProtocolVersion.V311));
+        await client.SubscribeAsync($"wearables/{deviceId}/rejects", MqttQualityOfServiceLevel.AtLeastOnce);
+
+        await client.PublishAsync(Telemetry(victim, victim, 90));
+
+        var report = await rejects.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("device_mismatch", report.GetProperty("problem").GetProperty("reason").GetString());
+        Assert.Contains($"wearables/{deviceId}/telemetry", report.GetProperty("problem").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (status, _) = await _host.Http.GetJsonAsync($"/api/v1/wearables/{victim}");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
     public async Task ACertifiedDeviceSubscribesOnlyUnderItsOwnTopics()
     {
         var deviceId = $"{_run}-listener";
