@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Wearables.Twins.Dashboard.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using Wearables.Twins.Testing;
 
 namespace Wearables.Twins.Dashboard.Tests;
 

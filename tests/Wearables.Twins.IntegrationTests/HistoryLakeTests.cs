@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Wearables.Twins.IntegrationTests.Infrastructure;
+using Wearables.Twins.Testing;
 
 namespace Wearables.Twins.IntegrationTests;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Protocol;
 using Wearables.Twins.IntegrationTests.Infrastructure;
+using Wearables.Twins.Testing;
 
 namespace Wearables.Twins.IntegrationTests;
 
