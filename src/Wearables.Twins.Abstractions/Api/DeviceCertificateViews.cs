@@ -24,7 +24,7 @@ public sealed record DeviceCertificateView(
     public static DeviceCertificateView From(DeviceCertificateRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var known = record.Thumbprint.Length > 0;
+        var known = !record.IsBarred;
         return new(record.Serial, known ? record.Thumbprint : null, known ? record.NotBefore : null, known ? record.NotAfter : null,
             record.IssuedAt, record.IssuedBy,
             record.IsRevoked ? "revoked" : now >= record.NotAfter ? "expired" : "active",

@@ -18,5 +18,8 @@ public sealed record DeviceCertificateRecord(
 {
     public bool IsRevoked => RevokedAt is not null;
 
+    /// <summary>A serial revoked without ever being issued here: its thumbprint and validity are unknown.</summary>
+    public bool IsBarred => Thumbprint.Length == 0;
+
     public bool IsActiveAt(DateTimeOffset now) => !IsRevoked && now >= NotBefore && now < NotAfter;
 }

@@ -66,8 +66,11 @@ internal static class DeviceCertificateAuthentication
 
     private static async Task AdmitAsync(CertificateValidatedContext context)
     {
-        var authenticator = context.HttpContext.RequestServices.GetRequiredService<DeviceCertificateAuthenticator>();
-        var verdict = await authenticator.AuthenticateAsync(context.ClientCertificate);
+        // The handler has checked chain, validity and use against the authority; what is left is the name and the registry.
+        var identified = DeviceCertificateValidator.Identify(context.ClientCertificate);
+        var verdict = identified.IsAccepted
+            ? await context.HttpContext.RequestServices.GetRequiredService<DeviceCertificateAuthenticator>().CheckRegistryAsync(identified)
+            : identified;
         if (!verdict.IsAccepted)
         {
             Refuse(context.HttpContext, verdict.Refusal!, verdict.Detail!);

@@ -102,7 +102,7 @@ public sealed class DeviceCredentialsGrain(
         var victim = Certificates.FindIndex(c => c.NotAfter <= now);
         if (victim < 0)
         {
-            victim = Certificates.FindIndex(c => c.Thumbprint.Length == 0);
+            victim = Certificates.FindIndex(c => c.IsBarred);
         }
 
         if (victim < 0)

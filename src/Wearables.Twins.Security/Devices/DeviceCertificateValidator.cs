@@ -40,6 +40,17 @@ public static class DeviceCertificateValidator
                 $"The certificate {serial} was not issued by this service's device authority{(status.Length > 0 ? $" ({status})" : "")}.", serial);
         }
 
+        return Identify(presented);
+    }
+
+    /// <summary>
+    /// The device a certificate names, without checking who issued it: for callers that have validated the chain already
+    /// (ASP.NET Core's certificate handler, with the same authority as its only root).
+    /// </summary>
+    public static DeviceCertificateVerdict Identify(X509Certificate2 presented)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        var serial = presented.SerialNumber;
         var deviceId = CommonName(presented.SubjectName);
         if (string.IsNullOrWhiteSpace(deviceId))
         {
@@ -47,7 +58,7 @@ public static class DeviceCertificateValidator
                 $"The certificate {serial} names no device in its common name.", serial);
         }
 
-        return new DeviceCertificateVerdict(deviceId, serial, notAfter, null, null);
+        return new DeviceCertificateVerdict(deviceId, serial, new DateTimeOffset(presented.NotAfter.ToUniversalTime()), null, null);
     }
 
     // The CN itself: GetNameInfo(SimpleName) falls back to other name parts (e.g. an e-mail or O) when there is none.
