@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Wearables.Twins.Benchmarks.Infrastructure;
-using Wearables.Twins.Benchmarks.Reporting;
 
 namespace Wearables.Twins.Benchmarks.AppleImport;
 
@@ -18,31 +17,29 @@ internal static class AppleImportCommand
     public static Command Create()
     {
         var megabytes = new Option<int>("--megabytes", "-m") { Description = "Size of the generated export.xml in MiB.", DefaultValueFactory = _ => DefaultMegabytes };
-        var docs = new Option<string>("--docs") { Description = "Markdown file whose apple-import section is rewritten.", DefaultValueFactory = _ => BenchmarkDocument.DefaultPath(BuildInfo.RepositoryRoot) };
-        var noDocs = new Option<bool>("--no-docs") { Description = "Print the table only; leave the docs alone." };
+        var docs = new DocsOptions("apple-import");
         var command = new Command("apple-import", "Apple Health export.xml: bare XmlReader scan vs. the importer, same generated file, alternating.")
         {
-            megabytes, docs, noDocs,
+            megabytes,
         };
+        docs.AddTo(command);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var size = parse.GetValue(megabytes);
             if (size <= 0)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("--megabytes must be positive.");
-                return 2;
+                return BenchmarkCommands.InvalidOptions;
             }
 
-            return await RunAsync(size, parse.GetValue(noDocs) ? null : parse.GetValue(docs), parse.InvocationConfiguration.Output, cancellationToken);
+            return await RunAsync(size, docs, docs.PathFrom(parse), parse.InvocationConfiguration.Output, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(int megabytes, string? docsPath, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int megabytes, DocsOptions docs, string? docsPath, TextWriter output, CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
-        var machine = MachineInfo.Current();
-        await output.WriteLineAsync($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}, {machine.OperatingSystem}, {machine.Runtime}, {BuildInfo.Configuration} build");
+        var (started, machine) = await BenchmarkCommands.StartAsync(output);
         var file = Path.Combine(Path.GetTempPath(), $"twins-bench-export-{Guid.NewGuid():N}.xml");
         try
         {
@@ -66,11 +63,7 @@ internal static class AppleImportCommand
             await output.WriteLineAsync();
             await output.WriteLineAsync(AppleImportReport.Table(runs).ToPlainText());
             await output.WriteLineAsync(AppleImportReport.RatioLine(runs));
-            if (docsPath is not null && !cancellationToken.IsCancellationRequested)
-            {
-                await BenchmarkDocument.WriteSectionAsync(docsPath, "apple-import", AppleImportReport.Markdown(runs, megabytes, machine, started), cancellationToken);
-                await output.WriteLineAsync($"wrote {Path.GetFullPath(docsPath)}");
-            }
+            await docs.WriteAsync(docsPath, () => AppleImportReport.Markdown(runs, megabytes, machine, started), output, cancellationToken);
 
             return 0;
         }

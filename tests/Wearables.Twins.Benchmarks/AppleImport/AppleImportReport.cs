@@ -70,10 +70,7 @@ internal static class AppleImportReport
         text.AppendLine(Invariant, $"- Temp file system: {machine.TempFilesystem}");
         text.AppendLine(Invariant, $"- Date: {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC").AppendLine();
 
-        text.AppendLine("**Reproduce** (from the repository root)").AppendLine();
-        text.AppendLine("```bash");
-        text.AppendLine(Invariant, $"dotnet run -c Release --project tests/Wearables.Twins.Benchmarks -- apple-import --megabytes {megabytes}");
-        text.AppendLine("```").AppendLine();
+        BenchmarkMarkdown.AppendReproduce(text, string.Create(Invariant, $"dotnet run -c Release --project tests/Wearables.Twins.Benchmarks -- apple-import --megabytes {megabytes}"));
         if (megabytes != AppleImportCommand.DefaultMegabytes)
         {
             text.AppendLine(Invariant, $"This run used {megabytes} MiB instead of the default {AppleImportCommand.DefaultMegabytes} MiB.").AppendLine();

@@ -18,13 +18,13 @@ internal static class IngestCommand
         var seed = new Option<int>("--seed") { Description = "Root seed of the simulated patients.", DefaultValueFactory = _ => Defaults.Seed };
         var pairs = new Option<int>("--pairs") { Description = "Baseline/end-to-end pairs, run alternately.", DefaultValueFactory = _ => Defaults.Pairs };
         var warmup = new Option<int>("--warmup-seconds") { Description = "Unreported warm-up of each round's fresh target by a fleet with its own device ids; 0 measures cold targets.", DefaultValueFactory = _ => Defaults.WarmupSeconds };
-        var docs = new Option<string>("--docs") { Description = "Markdown file whose ingest section is rewritten.", DefaultValueFactory = _ => BenchmarkDocument.DefaultPath(BuildInfo.RepositoryRoot) };
-        var noDocs = new Option<bool>("--no-docs") { Description = "Print the table only; leave the docs alone." };
+        var docs = new DocsOptions("ingest");
 
         var command = new Command("ingest", "Broker-only baseline vs. the real host end to end, same simulated fleet, alternating rounds.")
         {
-            devices, seconds, speed, batch, seed, pairs, warmup, docs, noDocs,
+            devices, seconds, speed, batch, seed, pairs, warmup,
         };
+        docs.AddTo(command);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var settings = new IngestSettings
@@ -36,31 +36,22 @@ internal static class IngestCommand
                 Seed = parse.GetValue(seed),
                 Pairs = parse.GetValue(pairs),
                 WarmupSeconds = parse.GetValue(warmup),
-                DocsPath = parse.GetValue(noDocs) ? null : parse.GetValue(docs),
+                DocsPath = docs.PathFrom(parse),
             };
-            return await RunAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+            return await RunAsync(settings, docs, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IngestSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IngestSettings settings, DocsOptions docs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var problems = settings.Validate();
-        if (problems.Count > 0)
+        if (await BenchmarkCommands.RejectAsync(settings.Validate(), error))
         {
-            foreach (var problem in problems)
-            {
-                await error.WriteLineAsync(problem);
-            }
-
-            return 2;
+            return BenchmarkCommands.InvalidOptions;
         }
 
-        var started = DateTimeOffset.UtcNow;
-        var machine = MachineInfo.Current();
-        await output.WriteLineAsync($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}, {machine.OperatingSystem}, {machine.Runtime}, {BuildInfo.Configuration} build");
-        var loadBefore = LoadAverage.Read();
-        await output.WriteLineAsync($"load average (1/5/15 min): {loadBefore}");
+        var (started, machine) = await BenchmarkCommands.StartAsync(output);
+        var loadBefore = await BenchmarkCommands.PrintLoadAverageAsync(output);
         var rounds = await new IngestBenchmark(settings, output).RunAsync(cancellationToken);
         var loadAfter = LoadAverage.Read();
         var summary = new IngestSummary(settings, rounds);
@@ -74,11 +65,7 @@ internal static class IngestCommand
             await output.WriteLineAsync($"note: {note}");
         }
 
-        if (settings.DocsPath is { } path && !cancellationToken.IsCancellationRequested)
-        {
-            await BenchmarkDocument.WriteSectionAsync(path, "ingest", IngestMarkdown.Write(summary, machine, started, (loadBefore, loadAfter)), cancellationToken);
-            await output.WriteLineAsync($"wrote {Path.GetFullPath(path)}");
-        }
+        await docs.WriteAsync(settings.DocsPath, () => IngestMarkdown.Write(summary, machine, started, (loadBefore, loadAfter)), output, cancellationToken);
 
         var failed = rounds.Where(r => !r.Ok).ToArray();
         foreach (var round in failed)

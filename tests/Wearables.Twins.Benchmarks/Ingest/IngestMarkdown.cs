@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Wearables.Twins.Benchmarks.Infrastructure;
 using Wearables.Twins.Benchmarks.Reporting;
 
 namespace Wearables.Twins.Benchmarks.Ingest;
@@ -33,17 +32,8 @@ internal static class IngestMarkdown
             the publisher itself also warms up for {settings.WarmupSeconds} s against a throwaway broker.
             """).AppendLine();
 
-        text.AppendLine("**Machine**").AppendLine();
-        text.AppendLine(Invariant, $"- CPU: {machine.Cpu}, {machine.Cores} cores");
-        text.AppendLine(Invariant, $"- Memory: {machine.Memory}");
-        text.AppendLine(Invariant, $"- OS: {machine.OperatingSystem} ({machine.Kernel})");
-        text.AppendLine(Invariant, $"- .NET runtime: {machine.Runtime}; benchmark and host built in {BuildInfo.Configuration}");
-        text.AppendLine(Invariant, $"- Data directory file system: {machine.TempFilesystem}");
-        text.AppendLine(Invariant, $"- Date: {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine(Invariant, $"- Load average (1/5/15 min): {load.Before} at the start, {load.After} at the end").AppendLine();
-
-        text.AppendLine("**Reproduce** (from the repository root)").AppendLine();
-        text.AppendLine("```bash").AppendLine(settings.ReproduceCommand()).AppendLine("```").AppendLine();
+        BenchmarkMarkdown.AppendHostMachine(text, machine, started, load);
+        BenchmarkMarkdown.AppendReproduce(text, settings.ReproduceCommand());
 
         text.AppendLine("**Results**").AppendLine();
         text.Append(summary.ResultsTable().ToMarkdown()).AppendLine();
@@ -74,14 +64,9 @@ internal static class IngestMarkdown
             """).AppendLine();
 
         var notes = IngestNotes.For(summary.Rounds);
+        BenchmarkMarkdown.AppendNotes(text, notes);
         if (notes.Count > 0)
         {
-            text.AppendLine("**Notes from this run**").AppendLine();
-            foreach (var note in notes)
-            {
-                text.AppendLine(Invariant, $"- {note}");
-            }
-
             text.AppendLine();
         }
 

@@ -18,33 +18,31 @@ internal static class LakeCommand
         var minutes = new Option<int>("--minutes") { Description = "Minutes of 1 Hz heart rate per patient in the write test.", DefaultValueFactory = _ => 60 };
         var queryPatients = new Option<int>("--query-patients") { Description = "Patients sharing the daily files of the query test.", DefaultValueFactory = _ => 10 };
         var days = new Option<int>("--days") { Description = "Days of 1 Hz heart rate in the query test.", DefaultValueFactory = _ => 30 };
-        var docs = new Option<string>("--docs") { Description = "Markdown file whose lake section is rewritten.", DefaultValueFactory = _ => BenchmarkDocument.DefaultPath(BuildInfo.RepositoryRoot) };
-        var noDocs = new Option<bool>("--no-docs") { Description = "Print the tables only; leave the docs alone." };
+        var docs = new DocsOptions("lake", printed: "tables");
         var command = new Command("lake", "History lake: bytes per sample vs JSON, write throughput, 30-day range query latency.")
         {
-            patients, minutes, queryPatients, days, docs, noDocs,
+            patients, minutes, queryPatients, days,
         };
+        docs.AddTo(command);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             if (parse.GetValue(patients) < 1 || parse.GetValue(minutes) < 1 || parse.GetValue(queryPatients) < 1 || parse.GetValue(days) < 1)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("--patients, --minutes, --query-patients and --days must be positive.");
-                return 2;
+                return BenchmarkCommands.InvalidOptions;
             }
 
             return await RunAsync(
                 parse.GetValue(patients), parse.GetValue(minutes), parse.GetValue(queryPatients), parse.GetValue(days),
-                parse.GetValue(noDocs) ? null : parse.GetValue(docs), parse.InvocationConfiguration.Output, cancellationToken);
+                docs, docs.PathFrom(parse), parse.InvocationConfiguration.Output, cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        int patients, int minutes, int queryPatients, int days, string? docsPath, TextWriter output, CancellationToken cancellationToken)
+        int patients, int minutes, int queryPatients, int days, DocsOptions docs, string? docsPath, TextWriter output, CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
-        var machine = MachineInfo.Current();
-        await output.WriteLineAsync($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}, {machine.OperatingSystem}, {machine.Runtime}, {BuildInfo.Configuration} build");
+        var (started, machine) = await BenchmarkCommands.StartAsync(output);
 
         await output.WriteLineAsync("== bytes per sample");
         var sizes = await LakeBenchmark.SizesAsync(cancellationToken);
@@ -81,25 +79,22 @@ internal static class LakeCommand
         }
 
         await output.WriteLineAsync(queryTable.ToPlainText());
-        if (docsPath is not null && !cancellationToken.IsCancellationRequested)
-        {
-            var markdown = new StringBuilder()
-                .AppendLine("## History lake")
-                .AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"{started:yyyy-MM-dd}, {machine.Cpu}, {machine.Cores} cores, {machine.Runtime}, {BuildInfo.Configuration} build; `dotnet run -c Release --project tests/Wearables.Twins.Benchmarks -- lake`.")
-                .AppendLine()
-                .AppendLine(sizeTable.ToMarkdown())
-                .AppendLine(CultureInfo.InvariantCulture, $"Write: {patients} patients × {minutes} min of 1 Hz heart rate through the silo buffer into local Parquet files (fsync per file).")
-                .AppendLine()
-                .AppendLine(writeTable.ToMarkdown())
-                .AppendLine(CultureInfo.InvariantCulture, $"Query: one patient's {days} days out of {queryPatients} patients' compacted daily files, through `HistoryReader` (DuckDB).")
-                .AppendLine()
-                .AppendLine(queryTable.ToMarkdown());
-            await BenchmarkDocument.WriteSectionAsync(docsPath, "lake", markdown.ToString(), cancellationToken);
-            await output.WriteLineAsync($"wrote {Path.GetFullPath(docsPath)}");
-        }
-
+        await docs.WriteAsync(docsPath, Markdown, output, cancellationToken);
         return 0;
+
+        string Markdown() => new StringBuilder()
+            .AppendLine("## History lake")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"{started:yyyy-MM-dd}, {machine.Cpu}, {machine.Cores} cores, {machine.Runtime}, {BuildInfo.Configuration} build; `dotnet run -c Release --project tests/Wearables.Twins.Benchmarks -- lake`.")
+            .AppendLine()
+            .AppendLine(sizeTable.ToMarkdown())
+            .AppendLine(CultureInfo.InvariantCulture, $"Write: {patients} patients × {minutes} min of 1 Hz heart rate through the silo buffer into local Parquet files (fsync per file).")
+            .AppendLine()
+            .AppendLine(writeTable.ToMarkdown())
+            .AppendLine(CultureInfo.InvariantCulture, $"Query: one patient's {days} days out of {queryPatients} patients' compacted daily files, through `HistoryReader` (DuckDB).")
+            .AppendLine()
+            .AppendLine(queryTable.ToMarkdown())
+            .ToString();
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

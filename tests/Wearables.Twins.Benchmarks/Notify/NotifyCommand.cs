@@ -18,13 +18,13 @@ internal static class NotifyCommand
         var warmup = new Option<int>("--warmup") { Description = "Unreported patients sent through first, one at a time.", DefaultValueFactory = _ => Defaults.Warmup };
         var seed = new Option<int>("--seed") { Description = "Seed of the pauses and the tachograms.", DefaultValueFactory = _ => Defaults.Seed };
         var timeout = new Option<int>("--timeout-seconds") { Description = "How long to wait for the last email after the last post.", DefaultValueFactory = _ => Defaults.TimeoutSeconds };
-        var docs = new Option<string>("--docs") { Description = "Markdown file whose notify section is rewritten.", DefaultValueFactory = _ => BenchmarkDocument.DefaultPath(BuildInfo.RepositoryRoot) };
-        var noDocs = new Option<bool>("--no-docs") { Description = "Print the table only; leave the docs alone." };
+        var docs = new DocsOptions("notify");
 
         var command = new Command("notify", "Detect-to-notify latency: AF episode acknowledged → recommendation on the workers' queue → email accepted by SMTP.")
         {
-            patients, concurrent, minPause, maxPause, warmup, seed, timeout, docs, noDocs,
+            patients, concurrent, minPause, maxPause, warmup, seed, timeout,
         };
+        docs.AddTo(command);
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
             var settings = new NotifySettings
@@ -36,31 +36,22 @@ internal static class NotifyCommand
                 Warmup = parse.GetValue(warmup),
                 Seed = parse.GetValue(seed),
                 TimeoutSeconds = parse.GetValue(timeout),
-                DocsPath = parse.GetValue(noDocs) ? null : parse.GetValue(docs),
+                DocsPath = docs.PathFrom(parse),
             };
-            return await RunAsync(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+            return await RunAsync(settings, docs, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(NotifySettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(NotifySettings settings, DocsOptions docs, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var problems = settings.Validate();
-        if (problems.Count > 0)
+        if (await BenchmarkCommands.RejectAsync(settings.Validate(), error))
         {
-            foreach (var problem in problems)
-            {
-                await error.WriteLineAsync(problem);
-            }
-
-            return 2;
+            return BenchmarkCommands.InvalidOptions;
         }
 
-        var started = DateTimeOffset.UtcNow;
-        var machine = MachineInfo.Current();
-        await output.WriteLineAsync($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}, {machine.OperatingSystem}, {machine.Runtime}, {BuildInfo.Configuration} build");
-        var loadBefore = LoadAverage.Read();
-        await output.WriteLineAsync($"load average (1/5/15 min): {loadBefore}");
+        var (started, machine) = await BenchmarkCommands.StartAsync(output);
+        var loadBefore = await BenchmarkCommands.PrintLoadAverageAsync(output);
         var result = await new NotifyBenchmark(settings, output).RunAsync(cancellationToken);
         var loadAfter = LoadAverage.Read();
         var summary = new NotifySummary(settings, result);
@@ -72,11 +63,7 @@ internal static class NotifyCommand
             await output.WriteLineAsync($"note: {note}");
         }
 
-        if (settings.DocsPath is { } path && !cancellationToken.IsCancellationRequested)
-        {
-            await BenchmarkDocument.WriteSectionAsync(path, "notify", NotifyMarkdown.Write(summary, machine, started, (loadBefore, loadAfter)), cancellationToken);
-            await output.WriteLineAsync($"wrote {Path.GetFullPath(path)}");
-        }
+        await docs.WriteAsync(settings.DocsPath, () => NotifyMarkdown.Write(summary, machine, started, (loadBefore, loadAfter)), output, cancellationToken);
 
         return summary.Ok ? 0 : 1;
     }

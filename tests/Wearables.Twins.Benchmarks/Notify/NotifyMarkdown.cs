@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Wearables.Twins.Benchmarks.Infrastructure;
 using Wearables.Twins.Benchmarks.Reporting;
 
 namespace Wearables.Twins.Benchmarks.Notify;
@@ -41,18 +40,8 @@ internal static class NotifyMarkdown
               was first).
             """).AppendLine();
 
-        text.AppendLine("**Machine**").AppendLine();
-        text.AppendLine(Invariant, $"- CPU: {machine.Cpu}, {machine.Cores} cores");
-        text.AppendLine(Invariant, $"- Memory: {machine.Memory}");
-        text.AppendLine(Invariant, $"- OS: {machine.OperatingSystem} ({machine.Kernel})");
-        text.AppendLine(Invariant, $"- .NET runtime: {machine.Runtime}; benchmark and host built in {BuildInfo.Configuration}");
-        text.AppendLine(Invariant, $"- Data directory file system: {machine.TempFilesystem}");
-        text.AppendLine(Invariant, $"- Date: {started.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine(Invariant, $"- Load average (1/5/15 min): {load.Before} at the start, {load.After} at the end");
-        text.AppendLine(Invariant, $"- During the measurement: {summary.ResourceLine()}").AppendLine();
-
-        text.AppendLine("**Reproduce** (from the repository root)").AppendLine();
-        text.AppendLine("```bash").AppendLine(settings.ReproduceCommand()).AppendLine("```").AppendLine();
+        BenchmarkMarkdown.AppendHostMachine(text, machine, started, load, summary.ResourceLine());
+        BenchmarkMarkdown.AppendReproduce(text, settings.ReproduceCommand());
 
         text.AppendLine("**Results**").AppendLine();
         text.Append(summary.StageTable().ToMarkdown()).AppendLine();
@@ -74,16 +63,7 @@ internal static class NotifyMarkdown
               the template and sends over its one kept-open MailKit connection (sends are serialised behind one gate).
             """).AppendLine();
 
-        var notes = summary.Notes();
-        if (notes.Count > 0)
-        {
-            text.AppendLine("**Notes from this run**").AppendLine();
-            foreach (var note in notes)
-            {
-                text.AppendLine(Invariant, $"- {note}");
-            }
-        }
-
+        BenchmarkMarkdown.AppendNotes(text, summary.Notes());
         return text.ToString();
     }
 }
